@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_SCOPES, type Environment } from './environments';
+import { isSafeServerUrl } from './urls';
+
+/** Settings the shell hands to the core: where data lives and who we are. */
+export interface AppConfig {
+  readonly dataDir: string;
+  readonly keychainService: string;
+  readonly productName: string;
+  readonly version: string;
+  readonly platform: string;
+  readonly shell: 'electron' | 'chromium';
+  readonly pingTimeoutMs: number;
+  readonly environments: readonly Environment[];
+  /** Plain-words problems found while reading the configuration; the app starts anyway. */
+  readonly notices: readonly string[];
+}
+
+/** What the shell knows before the core reads the environment variables and the admin file. */
+export interface ShellDefaults {
+  readonly userDataDir: string;
+  readonly productName: string;
+  readonly version: string;
+  readonly platform: string;
+  readonly shell: 'electron' | 'chromium';
+}
+
+const serverUrl = z.string().refine(isSafeServerUrl, 'must be an https:// address (http:// only for this computer)');
+
+const environmentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+  issuer: serverUrl,
+  apiBase: serverUrl,
+  clientId: z.string().trim().min(1).max(200).optional(),
+  redirectUri: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  scopes: z.array(z.string().min(1)).min(1).optional(),
+});
+
+const adminFileSchema = z.object({ environments: z.array(environmentSchema).default([]) });
+
+/** Reads env variables and the optional admin config file; never throws for a bad file. */
+export async function loadAppConfig(env: Record<string, string | undefined>, shell: ShellDefaults): Promise<AppConfig> {
+  const dataDir = env.APPROVALMAX_CONNECT_DATA_DIR || shell.userDataDir;
+  const adminFile = env.APPROVALMAX_CONNECT_CONFIG || path.join(dataDir, 'config.json');
+  const admin = await readAdminFile(adminFile, Boolean(env.APPROVALMAX_CONNECT_CONFIG));
+  const timeout = Number(env.APPROVALMAX_CONNECT_PING_TIMEOUT_MS);
+  return {
+    ...shell,
+    dataDir,
+    keychainService: env.APPROVALMAX_CONNECT_KEYCHAIN_SERVICE || shell.productName,
+    pingTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000,
+    environments: admin.environments,
+    notices: admin.notices,
+  };
+}
+
+async function readAdminFile(file: string, required: boolean): Promise<{ environments: Environment[]; notices: string[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing && !required) return { environments: [], notices: [] };
+    return rejectFile(file, missing ? 'the file does not exist' : 'the file could not be read');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return rejectFile(file, 'it is not valid JSON');
+  }
+  const parsed = adminFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
+    return rejectFile(file, `${field || 'the file'} ${issue?.message ?? 'is not valid'}`);
+  }
+  const environments = parsed.data.environments.map(
+    (e): Environment => ({ ...e, kind: 'custom', scopes: e.scopes ?? DEFAULT_SCOPES }),
+  );
+  return { environments, notices: [] };
+}
+
+function rejectFile(file: string, reason: string) {
+  return {
+    environments: [],
+    notices: [
+      `The administrator's settings file ${file} was not used because ${reason}. ` +
+        'The app works with the built-in settings; ask your IT team to correct the file.',
+    ],
+  };
+}

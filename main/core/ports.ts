@@ -1,0 +1,44 @@
+// The core's only ways out to the world. Each shell injects adapters; unit tests inject fakes.
+
+/** The operating system's keychain: one entry per key, never plain text on disk. */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<boolean>;
+}
+
+/** What the user's sign-in window ended with. */
+export type AuthWindowOutcome =
+  | { readonly kind: 'redirect'; readonly url: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'timeout' };
+
+/** Shows the identity server's sign-in page and catches the redirect before it leaves the machine. */
+export interface AuthWindow {
+  open(request: { readonly url: string; readonly redirectUri: string; readonly issuerOrigin: string }): Promise<AuthWindowOutcome>;
+}
+
+/** fetch-shaped, so Electron's net.fetch (system proxy, OS certificates) and Node's fetch both fit. */
+export type HttpTransport = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Time, injected so tests can move it. `monotonic` is for durations and never jumps. */
+export interface Clock {
+  now(): number;
+  monotonic(): number;
+}
+
+/** Structured logging. Fields must never hold secrets; the adapters redact again to be sure. */
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Everything the core needs from its shell. */
+export interface Ports {
+  readonly secrets: SecretStore;
+  readonly http: HttpTransport;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}

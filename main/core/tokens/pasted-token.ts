@@ -1,0 +1,21 @@
+/** A pasted token, cleaned of what copy and paste adds, or the reason it cannot be sent. */
+export type PastedToken = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Cleans what people paste: surrounding quotes, a `Bearer ` prefix, spaces and line breaks inside
+ * (the published ApprovalMax sample has stray spaces in its signature).
+ */
+export function cleanPastedToken(input: string): PastedToken {
+  let token = input.trim().replace(/^authorization:\s*/i, '').replace(/^bearer\s+/i, '');
+  token = token.replace(/^["'`]+|["'`]+$/g, '').replace(/\s+/g, '');
+  if (token === '') return { ok: false, reason: 'Paste an access token first.' };
+  // Anything outside printable ASCII cannot go into an HTTP header.
+  if (!/^[\x21-\x7e]+$/.test(token))
+    return { ok: false, reason: 'The token contains characters that are not part of an access token. Copy it again from its source.' };
+  return { ok: true, token };
+}
+
+/** Shows enough of a token to recognise it, never enough to use it. */
+export function maskToken(token: string): string {
+  return token.length <= 12 ? '•••' : `${token.slice(0, 6)}…${token.slice(-4)}`;
+}

@@ -1,0 +1,56 @@
+// The Electron composition root: wires Electron adapters to the core, one setup per feature.
+import path from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { loadAppConfig } from '../core/app-config';
+import { createLineLogger } from '../core/logging';
+import { createCoreService } from '../core/service';
+import { systemClock } from '../core/system-clock';
+import { KeytarSecretStore } from '../secrets/keytar-secret-store';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { hardenWebContents } from './hardening';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './main-window';
+import { electronFetch } from './net';
+
+const PRODUCT_NAME = 'ApprovalMax Connect';
+
+// Tests and admins can move all app data; this must happen before `ready`.
+if (process.env.APPROVALMAX_CONNECT_DATA_DIR) app.setPath('userData', process.env.APPROVALMAX_CONNECT_DATA_DIR);
+app.enableSandbox();
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const config = await loadAppConfig(process.env, {
+    userDataDir: app.getPath('userData'),
+    productName: PRODUCT_NAME,
+    version: app.getVersion(),
+    platform: process.platform,
+    shell: 'electron',
+  });
+  const logger = createLineLogger((line) => process.stderr.write(line + '\n'), process.env.APPROVALMAX_CONNECT_LOG_LEVEL);
+  const core = createCoreService(
+    {
+      secrets: new KeytarSecretStore(config.keychainService),
+      http: electronFetch,
+      clock: systemClock,
+      logger,
+    },
+    config,
+  );
+  hardenWebContents();
+  serveRenderer(path.join(__dirname, '../renderer'));
+  const window = createMainWindow(path.join(__dirname, '../preload/index.cjs'));
+  registerIpc(core, window);
+  app.on('second-instance', () => {
+    const [existing] = BrowserWindow.getAllWindows();
+    if (existing?.isMinimized()) existing.restore();
+    existing?.focus();
+  });
+}

@@ -1,0 +1,35 @@
+import { BrowserWindow, type WebPreferences } from 'electron';
+import { APP_URL } from './app-protocol';
+
+/** The main window's web preferences, exported so a test can assert every one of them. */
+export function mainWindowPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** Opens the one app window; it shows when painted so nobody sees a white flash. */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'ApprovalMax Connect',
+    width: 1120,
+    height: 780,
+    minWidth: 760,
+    minHeight: 540,
+    show: false,
+    webPreferences: mainWindowPreferences(preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_URL);
+  return window;
+}

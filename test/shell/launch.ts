@@ -1,0 +1,107 @@
+// The Chromium shell: the real core in this Node process, the real renderer build in a real
+// Chromium, joined by a Playwright binding instead of Electron IPC (DESIGN.md, "Two shells").
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadAppConfig } from '../../main/core/app-config';
+import { createLineLogger } from '../../main/core/logging';
+import { fail } from '../../main/core/result';
+import { createCoreService, type CoreService } from '../../main/core/service';
+import { systemClock } from '../../main/core/system-clock';
+import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { readRendererAsset } from '../../main/static/renderer-assets';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium';
+
+/** The renderer's origin in the shell; requests to it are answered from dist/ and never leave the machine. */
+export const SHELL_ORIGIN = 'https://app.approvalmax-connect.invalid';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** What a test or a person can choose about one shell run. */
+export interface ChromiumShellOptions {
+  /** Extra environment variables for the app's core (as Electron would read from process.env). */
+  env?: Record<string, string>;
+  /** The app's data folder; a fresh temporary one when omitted. */
+  dataDir?: string;
+  headless?: boolean;
+  /** Where log lines go; stderr when omitted. */
+  log?: (line: string) => void;
+}
+
+/** Shaped like Playwright's ElectronApplication, so e2e specs run unchanged against either. */
+export interface ShellApplication {
+  firstWindow(): Promise<Page>;
+  windows(): Page[];
+  waitForEvent(event: 'window', options?: { timeout?: number }): Promise<Page>;
+  close(): Promise<void>;
+  readonly core: CoreService;
+  readonly dataDir: string;
+}
+
+/** Starts the core and opens the app's main window in Chromium. */
+export async function launchChromiumShell(options: ChromiumShellOptions = {}): Promise<ShellApplication> {
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+  const dataDir = options.dataDir ?? env.APPROVALMAX_CONNECT_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'amc-shell-'));
+  env.APPROVALMAX_CONNECT_DATA_DIR = dataDir;
+  const config = await loadAppConfig(env, { userDataDir: dataDir, productName: 'ApprovalMax Connect', version: readVersion(), platform: process.platform, shell: 'chromium' });
+  const logger = createLineLogger(options.log ?? ((line) => process.stderr.write(line + '\n')), env.APPROVALMAX_CONNECT_LOG_LEVEL ?? 'warn');
+  const core = createCoreService({ secrets: new KeytarSecretStore(config.keychainService), http: fetch, clock: systemClock, logger }, config);
+
+  const browser = await chromium.launch({ executablePath: findChromium(env), headless: options.headless ?? true, args: CHROMIUM_ARGS });
+  const windows = new EventEmitter();
+  const pages: Page[] = [];
+  const mainPage = await openMainWindow(browser, core);
+  pages.push(mainPage);
+  const unsubscribe = core.events.subscribe((channel, payload) => {
+    if (!mainPage.isClosed())
+      void mainPage.evaluate(([c, p]) => (window as unknown as { __amcDeliver?: (c: string, p: unknown) => void }).__amcDeliver?.(c, p), [channel, payload] as const).catch(() => undefined);
+  });
+
+  return {
+    core,
+    dataDir,
+    firstWindow: async () => mainPage,
+    windows: () => pages.filter((p) => !p.isClosed()),
+    waitForEvent: (_event, opts) =>
+      new Promise<Page>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('No new window appeared in time')), opts?.timeout ?? 30_000);
+        windows.once('window', (page: Page) => (clearTimeout(timer), resolve(page)));
+      }),
+    close: async () => {
+      unsubscribe();
+      await browser.close();
+    },
+  };
+}
+
+async function openMainWindow(browser: Browser, core: CoreService): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
+  await serveRendererAndDenyTheRest(context);
+  const page = await context.newPage();
+  await page.exposeBinding('__amcInvoke', ({ frame }, channel: unknown, arg: unknown) =>
+    frame === page.mainFrame() && frame.url().startsWith(SHELL_ORIGIN + '/')
+      ? core.dispatch(channel, arg)
+      : fail('forbidden-sender', 'This request did not come from the app window and was refused.'),
+  );
+  await page.addInitScript({ path: path.join(ROOT, 'dist/test-shell/bridge.js') });
+  // As in Electron: new windows are denied.
+  context.on('page', (popup) => void popup.close());
+  await page.goto(`${SHELL_ORIGIN}/index.html`);
+  return page;
+}
+
+/** The shell's app:// protocol: the renderer build with its CSP; any other request is aborted. */
+async function serveRendererAndDenyTheRest(context: BrowserContext): Promise<void> {
+  const rendererDir = path.join(ROOT, 'dist/renderer');
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== SHELL_ORIGIN) return route.abort('blockedbyclient');
+    const asset = await readRendererAsset(rendererDir, url.pathname);
+    await route.fulfill({ status: asset.status, headers: asset.headers, body: asset.body });
+  });
+}
+
+function readVersion(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
