@@ -67,7 +67,7 @@ export function PingScreen() {
             {environment && <span className="hint">API at {environment.apiBase}</span>}
           </label>
           <label className="field">
-            <span className="label">Request</span>
+            <span className="label">Endpoint</span>
             <select value={path} onChange={(e) => setPath(e.target.value as PingPath)}>
               {PATHS.map((p) => (
                 <option key={p.value} value={p.value}>

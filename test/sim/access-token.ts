@@ -1,4 +1,5 @@
 // Shapes oidc-provider's JWT access tokens into ApprovalMax's: claim set, claim order, no audience.
+import { createHash } from 'node:crypto';
 import type { AccessToken, ClientCredentials, JWTStructured, KoaContextWithOIDC, UnknownObject } from 'oidc-provider';
 import type { ConnectionStore } from './connections';
 
@@ -13,6 +14,11 @@ function hideAudience(payload: UnknownObject): void {
   Object.defineProperty(payload, 'aud', { value: payload.aud, enumerable: false, writable: true, configurable: true });
 }
 
+/** IdentityServer ids are 32 upper-case hex characters; derive them from oidc-provider's ids, stably. */
+function identityServerId(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : createHash('sha256').update(value).digest('hex').slice(0, 32).toUpperCase();
+}
+
 function replaceContents(target: UnknownObject, ordered: UnknownObject): void {
   for (const key of Object.keys(target)) delete target[key];
   for (const [key, value] of Object.entries(ordered)) if (value !== undefined) target[key] = value;
@@ -24,7 +30,7 @@ export function approvalMaxJwtCustomizer(connections: ConnectionStore) {
     const payload = jwt.payload;
     const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
     const grantId = 'grantId' in token ? token.grantId : undefined;
-    const sid = 'sid' in token ? token.sid : undefined;
+    const sessionUid = 'sessionUid' in token ? token.sessionUid : undefined;
     const iat = payload.iat as number;
     const scope = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
     if (source?.scopes.has('offline_access')) scope.push('offline_access');
@@ -38,8 +44,8 @@ export function approvalMaxJwtCustomizer(connections: ConnectionStore) {
       auth_time: source && 'authTime' in source ? source.authTime ?? iat : iat,
       idp: 'AMRemote',
       [CONNECTION_CLAIM]: connections.forGrant(grantId)?.connectionId,
-      jti: payload.jti,
-      sid,
+      jti: identityServerId(String(payload.jti)),
+      sid: identityServerId(sessionUid),
       iat,
       scope,
       amr: ['external'],

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type Provider from 'oidc-provider';
-import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration } from 'oidc-provider';
 import { approvalMaxJwtCustomizer } from './access-token';
 import type { ConnectionStore } from './connections';
 import { handleFaultsRequest } from './faults-endpoint';
@@ -14,7 +14,7 @@ import { DISCOVERY_PATH, PUBLIC_API_RESOURCE, ROUTES } from './endpoints';
 import { createInteractionHandler } from './interactions';
 import { createMemoryAdapterFactory } from './memory-adapter';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
-import { installTokenFaults } from './token-faults';
+import { installTokenEndpointMiddleware } from './token-endpoint';
 
 /** What the identity server needs from the simulator that hosts it. */
 export interface IdentityServerOptions {
@@ -89,6 +89,7 @@ function configuration(options: IdentityServerOptions, signingKey: JWK, Errors: 
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     scopes: [...OIDC_SCOPES],
+    responseTypes: ['code'],
     findAccount: (_ctx, sub) =>
       sub === DEMO_USER.accountId ? { accountId: sub, claims: () => ({ sub, email: DEMO_USER.email }) } : undefined,
     features: {
@@ -137,7 +138,7 @@ function configuration(options: IdentityServerOptions, signingKey: JWK, Errors: 
 }
 
 /** ApprovalMax shows its consent page on every flow (each one makes a new connection), so ask for it. */
-function alwaysPromptConsent(ctx: KoaContextWithOIDC): void {
+function alwaysPromptConsent(ctx: { method: string; path: string; querystring: string }): void {
   if (ctx.method !== 'GET' || ctx.path !== ROUTES.authorization) return;
   const params = new URLSearchParams(ctx.querystring);
   const prompts = (params.get('prompt') ?? '').split(' ').filter(Boolean);
@@ -166,7 +167,7 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
       (ctx.body as Record<string, unknown>).scopes_supported = [...ALL_SCOPES];
     }
   });
-  installTokenFaults(provider, options.faults, ROUTES.token, stopping.signal);
+  installTokenEndpointMiddleware(provider, options.faults, ROUTES.token, stopping.signal);
 
   const interactions = createInteractionHandler({ provider, ...options });
   const oidc = provider.callback();

@@ -72,6 +72,14 @@ ${errorBox(options.error)}
 <p class="hint">Simulator demo user: demo@approvalmax.test / demo-password</p>`);
 }
 
+const SCOPE_WORDS: Record<string, string> = {
+  'https://www.approvalmax.com/scopes/public_api/read': 'Read your organisations\' data',
+  'https://www.approvalmax.com/scopes/public_api/write': 'Create, edit and submit requests',
+  'https://www.approvalmax.com/scopes/public_api': 'Full Public API access (legacy)',
+  offline_access: 'Stay connected when you are not signed in',
+  openid: 'Know who you are',
+};
+
 /** The consent form: tick organisations, then Allow or Deny. */
 export function consentPage(options: {
   action: string;
@@ -89,7 +97,7 @@ export function consentPage(options: {
       return `<div class="org"><input type="checkbox" id="${id}" name="organisations" value="${escapeHtml(org.companyId)}"${checked}><label for="${id}">${escapeHtml(org.name)}</label></div>`;
     })
     .join('\n    ');
-  const scopes = options.scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
+  const scopes = options.scopes.map((s) => `<li>${escapeHtml(SCOPE_WORDS[s] ?? s)} <small>(${escapeHtml(s)})</small></li>`).join('');
   return layout('Allow access', `
 <h1>Allow access to your organisations</h1>
 <p class="lead">Application <strong>${escapeHtml(options.clientId)}</strong> wants to use the ApprovalMax Public API.</p>

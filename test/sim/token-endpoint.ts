@@ -1,4 +1,5 @@
-// Token endpoint fault switches, as Koa middleware in front of oidc-provider's token route.
+// Token endpoint middleware in front of oidc-provider: ApprovalMax's response scope, and the fault switches.
+import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
 import type { FaultSwitchboard } from './faults';
 
@@ -14,8 +15,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** oidc-provider's response `scope` omits offline_access; IdentityServer's lists what the token holds. */
+function mirrorTokenScope(body: Record<string, unknown>): void {
+  if (typeof body.access_token !== 'string') return;
+  const scope = decodeJwt(body.access_token).scope;
+  if (Array.isArray(scope)) body.scope = scope.join(' ');
+}
+
 /** Makes the token endpoint fail, stall or drop the refresh token when the matching switch is on. */
-export function installTokenFaults(provider: Provider, faults: FaultSwitchboard, tokenPath: string, stopping: AbortSignal): void {
+export function installTokenEndpointMiddleware(provider: Provider, faults: FaultSwitchboard, tokenPath: string, stopping: AbortSignal): void {
   provider.use(async (ctx, next) => {
     if (ctx.method !== 'POST' || ctx.path !== tokenPath) return next();
     const { token: mode, tokenDelayMs } = faults.current;
@@ -33,8 +41,9 @@ export function installTokenFaults(provider: Provider, faults: FaultSwitchboard,
     }
     if (mode === 'slow') await sleep(tokenDelayMs, stopping);
     await next();
-    if (mode === 'no-refresh-token' && ctx.status === 200 && typeof ctx.body === 'object' && ctx.body !== null) {
-      delete (ctx.body as Record<string, unknown>).refresh_token;
-    }
+    if (ctx.status !== 200 || typeof ctx.body !== 'object' || ctx.body === null) return;
+    const body = ctx.body as Record<string, unknown>;
+    mirrorTokenScope(body);
+    if (mode === 'no-refresh-token') delete body.refresh_token;
   });
 }

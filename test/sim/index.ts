@@ -1,0 +1,93 @@
+// The ApprovalMax simulator: a real OpenID provider plus a Public API, both on loopback.
+import { randomBytes } from 'node:crypto';
+import { runCodeFlow, type SimulatorTokens } from './code-flow';
+import { ConnectionStore } from './connections';
+import { FaultSwitchboard, type Faults } from './faults';
+import { ALL_SCOPES, DEFAULT_ORGANISATIONS, DEFAULT_REDIRECT_URI, DEFAULT_REQUEST_SCOPES, DEMO_USER, type Organisation } from './fixtures';
+import { startIdentityServer } from './identity-server';
+import { startPublicApi } from './public-api';
+
+export type { Faults, Organisation, SimulatorTokens };
+
+/** How to start a simulator; every field has a sensible default so tests pass only what they vary. */
+export interface SimulatorOptions {
+  port?: number;
+  apiPort?: number;
+  accessTokenTtl?: number;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+  rotateRefreshTokens?: boolean;
+  quiet?: boolean;
+}
+
+/** A running simulator: the settings to give the app, the fault switches, and a way to get tokens fast. */
+export interface Simulator {
+  issuer: string;
+  apiBase: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string[];
+  organisations: Organisation[];
+  user: { email: string; password: string };
+  setFaults(faults: Partial<Faults>): void;
+  resetFaults(): void;
+  /** Runs a full authorization-code flow over plain HTTP (login + consent forms, PKCE) and exchanges the code. */
+  issueTokens(options?: { organisations?: string[] /* companyIds, default all */; scopes?: string[] }): Promise<SimulatorTokens>;
+  stop(): Promise<void>;
+}
+
+/** Starts the identity server, then the Public API that trusts it. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const clientId = options.clientId ?? randomBytes(16).toString('hex').toUpperCase();
+  const clientSecret = options.clientSecret ?? randomBytes(32).toString('base64url');
+  const redirectUri = options.redirectUri ?? DEFAULT_REDIRECT_URI;
+  const organisations = DEFAULT_ORGANISATIONS.map((o) => ({ ...o }));
+  const faults = new FaultSwitchboard(options.accessTokenTtl ?? 3600);
+  const connections = new ConnectionStore();
+  const identity = await startIdentityServer({
+    port: options.port ?? 0,
+    clientId,
+    clientSecret,
+    redirectUri,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+    quiet: options.quiet ?? false,
+    organisations,
+    faults,
+    connections,
+  });
+  const api = await startPublicApi({ port: options.apiPort ?? 0, issuer: identity.issuer, organisations, faults, connections }).catch(
+    async (error: unknown) => {
+      await identity.close();
+      throw error;
+    },
+  );
+  const user = { email: DEMO_USER.email, password: DEMO_USER.password };
+
+  return {
+    issuer: identity.issuer,
+    apiBase: api.apiBase,
+    clientId,
+    clientSecret,
+    redirectUri,
+    scopes: [...ALL_SCOPES],
+    organisations,
+    user,
+    setFaults: (partial) => faults.set(partial),
+    resetFaults: () => faults.reset(),
+    issueTokens: (flow = {}) =>
+      runCodeFlow({
+        issuer: identity.issuer,
+        clientId,
+        clientSecret,
+        redirectUri,
+        user,
+        organisations: flow.organisations ?? organisations.map((o) => o.companyId),
+        scopes: flow.scopes ?? DEFAULT_REQUEST_SCOPES,
+      }),
+    stop: async () => {
+      await Promise.all([api.close(), identity.close()]);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAppConfig, type ShellDefaults } from '../../../main/core/app-config';
+
+const shell: ShellDefaults = { userDataDir: '/home/u/.config/ApprovalMax Connect', productName: 'ApprovalMax Connect', version: '1.0.0', platform: 'linux', shell: 'electron' };
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'amc-config-'));
+const sandbox = { id: 'sandbox', name: 'Local simulator', issuer: 'http://127.0.0.1:4010', apiBase: 'http://127.0.0.1:4011', clientId: 'ABC', redirectUri: 'https://approvalmax-connect.invalid/callback' };
+
+describe('loadAppConfig', () => {
+  it('uses Electron defaults when nothing is set', async () => {
+    const config = await loadAppConfig({}, { ...shell, userDataDir: tmp() });
+    expect(config.keychainService).toBe('ApprovalMax Connect');
+    expect(config.environments).toEqual([]);
+    expect(config.notices).toEqual([]);
+  });
+
+  it('isolates data folder and keychain service for tests', async () => {
+    const dir = tmp();
+    const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir, APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: 'amc-test-1' }, shell);
+    expect(config.dataDir).toBe(dir);
+    expect(config.keychainService).toBe('amc-test-1');
+  });
+
+  it('reads config.json from the data folder', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ environments: [sandbox] }));
+    const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+    expect(config.environments).toEqual([{ ...sandbox, kind: 'custom', scopes: expect.arrayContaining(['offline_access']) }]);
+  });
+
+  it.each([
+    [{ environments: [{ ...sandbox, issuer: 'http://identity.example.com' }] }, 'environments[0].issuer must be an https:// address'],
+    [{ environments: [{ ...sandbox, name: '' }] }, 'environments[0].name must not be empty'],
+    [{ environments: [sandbox, { ...sandbox, id: 'Bad Id' }] }, 'environments[1].id must be 1–40 lower-case letters'],
+    [{ environments: [{ ...sandbox, redirectUri: 'myapp://callback' }] }, 'environments[0].redirectUri must be an https:// address'],
+  ])('names the wrong field and still starts: %j', async (file, message) => {
+    const dir = tmp();
+    const configFile = path.join(dir, 'admin.json');
+    writeFileSync(configFile, JSON.stringify(file));
+    const config = await loadAppConfig({ APPROVALMAX_CONNECT_CONFIG: configFile, APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+    expect(config.environments).toEqual([]);
+    expect(config.notices).toHaveLength(1);
+    expect(config.notices[0]).toContain(message);
+    expect(config.notices[0]).toContain('ask your IT team');
+  });
+
+  it('reports a file that is not JSON, or that is named but missing', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'config.json'), '{ environments: [');
+    expect((await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell)).notices[0]).toContain('it is not valid JSON');
+    const missing = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir, APPROVALMAX_CONNECT_CONFIG: path.join(dir, 'nope.json') }, shell);
+    expect(missing.notices[0]).toContain('the file does not exist');
+  });
+});

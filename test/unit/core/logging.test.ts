@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createLineLogger, redactFields } from '../../../main/core/logging';
+
+const JWT = 'eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+
+describe('log redaction', () => {
+  it('redacts secrets by key and JWTs by shape', () => {
+    expect(
+      redactFields({ code: 'abc', state: 's', code_verifier: 'v', access_token: 'a', refresh_token: 'r', client_secret: 'c', Authorization: 'Bearer x', url: `https://x/?t=${JWT}`, status: 200 }),
+    ).toEqual({
+      code: '[redacted]', state: '[redacted]', code_verifier: '[redacted]', access_token: '[redacted]', refresh_token: '[redacted]',
+      client_secret: '[redacted]', Authorization: '[redacted]', url: 'https://x/?t=[redacted token]', status: 200,
+    });
+  });
+
+  it('writes one JSON line per entry at or above the level, with no token in the message', () => {
+    const lines: string[] = [];
+    const logger = createLineLogger((line) => lines.push(line), 'info');
+    logger.debug('hidden');
+    logger.info(`got ${JWT}`, { status: 200 });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', message: 'got [redacted token]', status: 200 });
+  });
+});

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cleanPastedToken, maskToken } from '../../../main/core/tokens/pasted-token';
+
+const sample = readFileSync(new URL('../../../../shared/samples/approvalmax-sample-token.txt', import.meta.url), 'utf8').trim();
+
+describe('cleanPastedToken', () => {
+  it.each([
+    [sample],
+    [`Bearer ${sample}`],
+    [`"${sample}"`],
+    [`Authorization: Bearer ${sample}`],
+    [`  ${sample.slice(0, 100)}\n  ${sample.slice(100, 400)} ${sample.slice(400)}\r\n`],
+  ])('cleans %#', (pasted) => {
+    expect(cleanPastedToken(pasted)).toEqual({ ok: true, token: sample.replace(/\s+/g, '') });
+  });
+
+  it('refuses empty input and characters that cannot travel in a header', () => {
+    expect(cleanPastedToken('  \n')).toEqual({ ok: false, reason: 'Paste an access token first.' });
+    expect(cleanPastedToken('eyJ…abc')).toMatchObject({ ok: false });
+  });
+});
+
+describe('maskToken', () => {
+  it('keeps only the ends', () => {
+    expect(maskToken(sample)).toBe(`${sample.slice(0, 6)}…${sample.slice(-4)}`);
+    expect(maskToken('short')).toBe('•••');
+  });
+});
