@@ -20,6 +20,7 @@ interface Fixtures {
 /** Specs share one simulator per worker; faults are reset before each test. */
 export const test = base.extend<Fixtures, { sim: Simulator }>({
   sim: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
     async ({}, use) => {
       const sim = await startSimulator({ quiet: true });
       await use(sim);

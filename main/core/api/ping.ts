@@ -32,7 +32,7 @@ export async function sendPing(deps: PingDeps, env: Environment, token: string, 
   const elapsed = () => Math.round((deps.clock.monotonic() - started) * 10) / 10;
   deps.logger.info('ping: sending', { url });
   try {
-    const response = await deps.http(url, { method: 'GET', headers: headers.map(([n, v]) => [n, v]), redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs) });
+    const response = await deps.http(url, { method: 'GET', headers: Object.fromEntries(headers), redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs) });
     const text = await response.text();
     const report: PingReport = {
       ...base,
