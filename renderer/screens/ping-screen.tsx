@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ActivityEntry, EnvironmentSummary, PingPath, PingReport } from '../../preload/contract';
 import { bridge, call } from '../bridge';
+import { Field } from '../components/field';
 import { PingResult } from '../components/ping-result';
 import { RecentActivity } from '../components/recent-activity';
 
@@ -55,8 +56,7 @@ export function PingScreen() {
 
       <form className="card form" onSubmit={send} aria-label="Ping request">
         <div className="field-row">
-          <label className="field">
-            <span className="label">Environment</span>
+          <Field label="Environment" hint={environment && `API at ${environment.apiBase}`}>
             <select value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}>
               {environments.map((env) => (
                 <option key={env.id} value={env.id}>
@@ -64,10 +64,8 @@ export function PingScreen() {
                 </option>
               ))}
             </select>
-            {environment && <span className="hint">API at {environment.apiBase}</span>}
-          </label>
-          <label className="field">
-            <span className="label">Endpoint</span>
+          </Field>
+          <Field label="Endpoint">
             <select value={path} onChange={(e) => setPath(e.target.value as PingPath)}>
               {PATHS.map((p) => (
                 <option key={p.value} value={p.value}>
@@ -75,10 +73,9 @@ export function PingScreen() {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         </div>
-        <label className="field">
-          <span className="label">Access token</span>
+        <Field label="Access token" hint="A leading “Bearer ”, quotes, spaces and line breaks are removed for you. The token stays on this computer.">
           <textarea
             value={token}
             onChange={(e) => setToken(e.target.value)}
@@ -88,8 +85,7 @@ export function PingScreen() {
             autoComplete="off"
             placeholder="eyJhbGciOiJQUzI1NiIs…"
           />
-          <span className="hint">A leading “Bearer ”, quotes, spaces and line breaks are removed for you. The token stays on this computer.</span>
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || !environmentId}>
             {busy ? 'Sending…' : 'Send request'}

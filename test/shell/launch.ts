@@ -95,8 +95,10 @@ async function openMainWindow(browser: Browser, core: CoreService): Promise<Page
 async function serveRendererAndDenyTheRest(context: BrowserContext): Promise<void> {
   const rendererDir = path.join(ROOT, 'dist/renderer');
   await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== SHELL_ORIGIN) return route.abort('blockedbyclient');
+    const request = route.request();
+    const url = new URL(request.url());
+    // As Electron's will-navigate handler: a navigation away is answered 204, so the page stays put.
+    if (url.origin !== SHELL_ORIGIN) return request.isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient');
     const asset = await readRendererAsset(rendererDir, url.pathname);
     await route.fulfill({ status: asset.status, headers: asset.headers, body: asset.body });
   });

@@ -137,7 +137,11 @@ function configuration(options: IdentityServerOptions, signingKey: JWK, Errors: 
   };
 }
 
-/** ApprovalMax shows its consent page on every flow (each one makes a new connection), so ask for it. */
+/**
+ * ApprovalMax shows its consent page on every flow (each one makes a new connection), so ask for it.
+ * This is also what keeps `offline_access`: oidc-provider drops that scope unless `prompt=consent`,
+ * and ApprovalMax clients never send a prompt.
+ */
 function alwaysPromptConsent(ctx: { method: string; path: string; querystring: string }): void {
   if (ctx.method !== 'GET' || ctx.path !== ROUTES.authorization) return;
   const params = new URLSearchParams(ctx.querystring);
