@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanPastedToken, maskToken } from '../../../main/core/tokens/pasted-token';
 
-const sample = readFileSync(new URL('../../../../shared/samples/approvalmax-sample-token.txt', import.meta.url), 'utf8').trim();
+const sample = readFileSync(new URL('../../fixtures/approvalmax-sample-token.txt', import.meta.url), 'utf8').trim();
 
 describe('cleanPastedToken', () => {
   it.each([
