@@ -20,10 +20,26 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): BridgeApi {
   return Object.freeze({
     getAppInfo: () => call('app:info'),
     listEnvironments: () => call('environments:list'),
+    saveEnvironment: (input) => call('environments:save', input),
+    removeEnvironment: (id) => call('environments:remove', { id }),
+    listConnections: () => call('connections:list'),
+    connect: (environmentId, reconnectId) => call('connections:connect', withOptional({ environmentId }, 'reconnectId', reconnectId)),
+    cancelSignIn: () => call('connections:cancel-sign-in'),
+    signInWithBrowser: (environmentId, reconnectId) =>
+      call('connections:sign-in-with-browser', withOptional({ environmentId }, 'reconnectId', reconnectId)),
+    finishBrowserSignIn: (flowId, landedUrl) => call('connections:finish-browser-sign-in', { flowId, landedUrl }),
+    refreshConnection: (id) => call('connections:refresh', { id }),
+    renameConnection: (id, label) => call('connections:rename', { id, label }),
+    disconnect: (id) => call('connections:disconnect', { id }),
     ping: (input) => call('ping:send', input),
     on: (channel, listener) => {
       if (!EVENT_CHANNELS.includes(channel)) throw new Error(`Unknown event channel: ${String(channel)}`);
       return subscribe(channel, (payload) => listener(payload as never));
     },
   } satisfies BridgeApi);
+}
+
+/** Adds a key only when it has a value, so strict schemas in main never see `undefined` fields. */
+function withOptional<T extends object, K extends string>(base: T, key: K, value: string | undefined): T & Partial<Record<K, string>> {
+  return value === undefined ? base : { ...base, [key]: value };
 }

@@ -7,7 +7,18 @@ export type Result<T> =
   | { readonly ok: false; readonly error: BridgeError };
 
 /** Codes the renderer can branch on; `message` is already in plain words for the user. */
-export type ErrorCode = 'invalid-argument' | 'unknown-environment' | 'forbidden-sender' | 'unknown-channel' | 'internal';
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'unknown-environment'
+  | 'unknown-connection'
+  | 'not-configured'
+  | 'sign-in-cancelled'
+  | 'sign-in-failed'
+  | 'keychain'
+  | 'storage'
+  | 'forbidden-sender'
+  | 'unknown-channel'
+  | 'internal';
 
 /** An expected failure: what happened, why it probably happened, what to do next. */
 export interface BridgeError {
@@ -33,6 +44,68 @@ export interface EnvironmentSummary {
   readonly kind: 'preset' | 'custom';
   readonly issuer: string;
   readonly apiBase: string;
+}
+
+/** An environment with its settings, for the settings screen; the Client Secret only as "is set". */
+export interface EnvironmentDetails extends EnvironmentSummary {
+  /** preset: built in; admin: from the IT config file (read-only); user: added in the app. */
+  readonly source: 'preset' | 'admin' | 'user';
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scopes: readonly string[];
+  readonly hasClientSecret: boolean;
+}
+
+/** What the settings form sends; a preset or admin environment takes only the fields it allows. */
+export interface EnvironmentInput {
+  readonly id?: string;
+  readonly name: string;
+  readonly issuer: string;
+  readonly apiBase: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scopes: readonly string[];
+  /** Only when set or replaced; it goes straight to the keychain and never comes back. */
+  readonly clientSecret?: string;
+}
+
+/** An ApprovalMax organisation a connection covers. */
+export interface Organisation {
+  readonly companyId: string;
+  readonly name: string;
+}
+
+/** Where a connection stands, in the words the home screen shows. */
+export type ConnectionStatus = 'connected' | 'refreshing' | 'needs-reconnect' | 'error';
+
+/** A connection as the renderer sees it: never a token. */
+export interface ConnectionView {
+  readonly id: string;
+  readonly label: string;
+  readonly environmentId: string;
+  readonly environmentName: string;
+  readonly organisations: readonly Organisation[];
+  /** The `https://www.approvalmax.com/connection` claim: the id ApprovalMax shows under Connections. */
+  readonly connectionId: string | null;
+  readonly subject: string | null;
+  readonly scopes: readonly string[];
+  readonly createdAt: string;
+  readonly lastRefreshedAt: string | null;
+  readonly expiresAt: string | null;
+  readonly status: ConnectionStatus;
+  /** Plain words for needs-reconnect and error. */
+  readonly statusMessage: string | null;
+}
+
+/** A sign-in running in the user's own browser, waiting for the address it landed on. */
+export interface BrowserSignIn {
+  readonly flowId: string;
+}
+
+/** What disconnecting did, so the user can be told. */
+export interface DisconnectReport {
+  readonly revoked: boolean;
+  readonly revocationSupported: boolean;
 }
 
 /** The API paths the ping tester may call. */
@@ -93,7 +166,7 @@ export interface PingReport {
 /** Something the app did, pushed to the renderer as it happens. */
 export interface ActivityEntry {
   readonly at: string;
-  readonly kind: 'ping';
+  readonly kind: 'ping' | 'connect' | 'refresh' | 'reconnect-needed' | 'disconnect' | 'error';
   readonly summary: string;
   readonly tone: Verdict['tone'];
 }
@@ -101,26 +174,63 @@ export interface ActivityEntry {
 /** Renderer → main calls: channel name → argument and success value. */
 export interface InvokeMap {
   'app:info': { arg: undefined; value: AppInfo };
-  'environments:list': { arg: undefined; value: EnvironmentSummary[] };
+  'environments:list': { arg: undefined; value: EnvironmentDetails[] };
+  'environments:save': { arg: EnvironmentInput; value: EnvironmentDetails };
+  'environments:remove': { arg: { id: string }; value: null };
+  'connections:list': { arg: undefined; value: ConnectionView[] };
+  'connections:connect': { arg: { environmentId: string; reconnectId?: string }; value: ConnectionView };
+  'connections:cancel-sign-in': { arg: undefined; value: null };
+  'connections:sign-in-with-browser': { arg: { environmentId: string; reconnectId?: string }; value: BrowserSignIn };
+  'connections:finish-browser-sign-in': { arg: { flowId: string; landedUrl: string }; value: ConnectionView };
+  'connections:refresh': { arg: { id: string }; value: ConnectionView };
+  'connections:rename': { arg: { id: string; label: string }; value: ConnectionView };
+  'connections:disconnect': { arg: { id: string }; value: DisconnectReport };
   'ping:send': { arg: PingInput; value: PingReport };
 }
 
 /** Main → renderer events: channel name → payload. */
 export interface EventMap {
   'activity:added': ActivityEntry;
+  /** The whole list after any change (connected, refreshed, needs reconnect, renamed, removed). */
+  'connections:changed': ConnectionView[];
 }
 
 export type InvokeChannel = keyof InvokeMap;
 export type EventChannel = keyof EventMap;
 
 /** Runtime lists of channel names, for registering handlers and guarding the preload. */
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = ['app:info', 'environments:list', 'ping:send'];
-export const EVENT_CHANNELS: readonly EventChannel[] = ['activity:added'];
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
+  'app:info',
+  'environments:list',
+  'environments:save',
+  'environments:remove',
+  'connections:list',
+  'connections:connect',
+  'connections:cancel-sign-in',
+  'connections:sign-in-with-browser',
+  'connections:finish-browser-sign-in',
+  'connections:refresh',
+  'connections:rename',
+  'connections:disconnect',
+  'ping:send',
+];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['activity:added', 'connections:changed'];
 
 /** The object the renderer finds on `window`: one typed method per call, plus events. */
 export interface BridgeApi {
   getAppInfo(): Promise<Result<AppInfo>>;
-  listEnvironments(): Promise<Result<EnvironmentSummary[]>>;
+  listEnvironments(): Promise<Result<EnvironmentDetails[]>>;
+  saveEnvironment(input: EnvironmentInput): Promise<Result<EnvironmentDetails>>;
+  removeEnvironment(id: string): Promise<Result<null>>;
+  listConnections(): Promise<Result<ConnectionView[]>>;
+  /** Opens the sign-in window; resolves when the connection is made, refused or abandoned. */
+  connect(environmentId: string, reconnectId?: string): Promise<Result<ConnectionView>>;
+  cancelSignIn(): Promise<Result<null>>;
+  signInWithBrowser(environmentId: string, reconnectId?: string): Promise<Result<BrowserSignIn>>;
+  finishBrowserSignIn(flowId: string, landedUrl: string): Promise<Result<ConnectionView>>;
+  refreshConnection(id: string): Promise<Result<ConnectionView>>;
+  renameConnection(id: string, label: string): Promise<Result<ConnectionView>>;
+  disconnect(id: string): Promise<Result<DisconnectReport>>;
   ping(input: PingInput): Promise<Result<PingReport>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<E extends EventChannel>(channel: E, listener: (payload: EventMap[E]) => void): () => void;

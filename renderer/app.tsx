@@ -2,14 +2,29 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../preload/contract';
 import { bridge, call } from './bridge';
 import { Logo } from './components/logo';
+import { ConnectionsScreen } from './screens/connections-screen';
 import { PingScreen } from './screens/ping-screen';
+import { SettingsScreen } from './screens/settings-screen';
+
+const SCREENS = [
+  { id: 'connections', label: 'Connections' },
+  { id: 'ping', label: 'Test the API' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+type ScreenId = (typeof SCREENS)[number]['id'];
+
+const fromHash = (): ScreenId => SCREENS.find((s) => `#${s.id}` === window.location.hash)?.id ?? 'connections';
 
 /** The app frame: navigation on the left, the current screen on the right. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [screen, setScreen] = useState<ScreenId>(fromHash);
 
   useEffect(() => {
     void call(bridge.getAppInfo()).then((result) => result.ok && setInfo(result.value));
+    const onHash = () => setScreen(fromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   return (
@@ -20,11 +35,13 @@ export function App() {
           <span>ApprovalMax Connect</span>
         </div>
         <ul className="nav-list">
-          <li>
-            <a className="nav-item" href="#ping" aria-current="page">
-              Test the API
-            </a>
-          </li>
+          {SCREENS.map((s) => (
+            <li key={s.id}>
+              <a className="nav-item" href={`#${s.id}`} aria-current={screen === s.id ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
         </ul>
         {info && (
           <p className="app-version" aria-label="App version">
@@ -33,13 +50,15 @@ export function App() {
           </p>
         )}
       </nav>
-      <main className="content" id="ping">
+      <main className="content">
         {info?.notices.map((notice) => (
           <p key={notice} className="notice" role="alert">
             {notice}
           </p>
         ))}
-        <PingScreen />
+        {screen === 'connections' && <ConnectionsScreen openSettings={() => (window.location.hash = '#settings')} />}
+        {screen === 'ping' && <PingScreen />}
+        {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>
   );

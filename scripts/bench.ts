@@ -6,10 +6,10 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadAppConfig } from '../main/core/app-config';
-import { createCoreService } from '../main/core/service';
+import { startCore } from '../main/core/service';
 import { systemClock } from '../main/core/system-clock';
 import { launchChromiumShell } from '../test/shell/launch';
-import { MemorySecretStore, MemoryLogger } from '../test/unit/core/fakes';
+import { fakePorts } from '../test/unit/core/fakes';
 
 interface Figure { name: string; value: number; unit: string; target: number; note?: string }
 const root = path.resolve(import.meta.dirname, '..');
@@ -30,7 +30,7 @@ async function coreStart(): Promise<Figure> {
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
     const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: path.join(root, '.tmp/bench') }, { userDataDir: '', productName: 'ApprovalMax Connect', version: '0', platform: process.platform, shell: 'chromium' });
-    createCoreService({ secrets: new MemorySecretStore(), http: fetch, clock: systemClock, logger: new MemoryLogger() }, config);
+    await startCore({ ...fakePorts(), http: fetch, clock: systemClock }, config);
     times.push(performance.now() - t0);
   }
   return { name: 'core start to "ready for the bridge"', value: median(times), unit: 'ms', target: 50, note: 'no connections yet' };
@@ -38,7 +38,8 @@ async function coreStart(): Promise<Figure> {
 
 async function pingOverhead(apiBase: string): Promise<Figure> {
   const config = await loadAppConfig({}, { userDataDir: path.join(root, '.tmp/bench'), productName: 'x', version: '0', platform: process.platform, shell: 'chromium' });
-  const core = createCoreService({ secrets: new MemorySecretStore(), http: fetch, clock: systemClock, logger: new MemoryLogger() }, { ...config, environments: [{ id: 'bench', name: 'bench', kind: 'custom', issuer: apiBase, apiBase, scopes: [] }] });
+  const bench = { id: 'bench', name: 'bench', kind: 'custom' as const, source: 'admin' as const, issuer: apiBase, apiBase, clientId: '', redirectUri: '', scopes: [] };
+  const core = await startCore({ ...fakePorts(), http: fetch, clock: systemClock }, { ...config, environments: [bench] });
   const raw: number[] = [];
   const app: number[] = [];
   for (let i = 0; i < 60; i++) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SCOPES, type Environment } from './environments';
-import { isSafeServerUrl } from './urls';
+import { adminEnvironmentSchema } from './environment-schema';
 
 /** Settings the shell hands to the core: where data lives and who we are. */
 export interface AppConfig {
@@ -14,6 +14,8 @@ export interface AppConfig {
   readonly shell: 'electron' | 'chromium';
   readonly pingTimeoutMs: number;
   readonly environments: readonly Environment[];
+  /** Client Secrets the admin file provided, by environment id; written to the keychain at start. */
+  readonly adminSecrets: ReadonlyMap<string, string>;
   /** Plain-words problems found while reading the configuration; the app starts anyway. */
   readonly notices: readonly string[];
 }
@@ -27,19 +29,7 @@ export interface ShellDefaults {
   readonly shell: 'electron' | 'chromium';
 }
 
-const serverUrl = z.string().refine(isSafeServerUrl, 'must be an https:// address (http:// only for this computer)');
-
-const environmentSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
-  name: z.string().trim().min(1, 'must not be empty').max(80),
-  issuer: serverUrl,
-  apiBase: serverUrl,
-  clientId: z.string().trim().min(1).max(200).optional(),
-  redirectUri: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
-  scopes: z.array(z.string().min(1)).min(1).optional(),
-});
-
-const adminFileSchema = z.object({ environments: z.array(environmentSchema).default([]) });
+const adminFileSchema = z.object({ environments: z.array(adminEnvironmentSchema).default([]) });
 
 /** Reads env variables and the optional admin config file; never throws for a bad file. */
 export async function loadAppConfig(env: Record<string, string | undefined>, shell: ShellDefaults): Promise<AppConfig> {
@@ -53,17 +43,24 @@ export async function loadAppConfig(env: Record<string, string | undefined>, she
     keychainService: env.APPROVALMAX_CONNECT_KEYCHAIN_SERVICE || shell.productName,
     pingTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000,
     environments: admin.environments,
+    adminSecrets: admin.secrets,
     notices: admin.notices,
   };
 }
 
-async function readAdminFile(file: string, required: boolean): Promise<{ environments: Environment[]; notices: string[] }> {
+interface AdminFile {
+  environments: Environment[];
+  secrets: Map<string, string>;
+  notices: string[];
+}
+
+async function readAdminFile(file: string, required: boolean): Promise<AdminFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing && !required) return { environments: [], notices: [] };
+    if (missing && !required) return { environments: [], secrets: new Map(), notices: [] };
     return rejectFile(file, missing ? 'the file does not exist' : 'the file could not be read');
   }
   let json: unknown;
@@ -79,14 +76,16 @@ async function readAdminFile(file: string, required: boolean): Promise<{ environ
     return rejectFile(file, `${field || 'the file'} ${issue?.message ?? 'is not valid'}`);
   }
   const environments = parsed.data.environments.map(
-    (e): Environment => ({ ...e, kind: 'custom', scopes: e.scopes ?? DEFAULT_SCOPES }),
+    ({ clientSecret: _secret, ...e }): Environment => ({ ...e, kind: 'custom', source: 'admin', scopes: e.scopes ?? DEFAULT_SCOPES }),
   );
-  return { environments, notices: [] };
+  const secrets = new Map(parsed.data.environments.flatMap((e) => (e.clientSecret ? [[e.id, e.clientSecret] as const] : [])));
+  return { environments, secrets, notices: [] };
 }
 
-function rejectFile(file: string, reason: string) {
+function rejectFile(file: string, reason: string): AdminFile {
   return {
     environments: [],
+    secrets: new Map(),
     notices: [
       `The administrator's settings file ${file} was not used because ${reason}. ` +
         'The app works with the built-in settings; ask your IT team to correct the file.',

@@ -5,12 +5,35 @@ import type { InvokeChannel, InvokeMap } from '../../preload/contract';
 // the mapped type below keeps each schema in step with the contract's argument type.
 type Schemas = { [C in InvokeChannel]: z.ZodType<InvokeMap[C]['arg']> };
 
+const id = z.string().min(1).max(100);
+const text = (max: number) => z.string().max(max);
+const connectArgs = z.strictObject({ environmentId: id, reconnectId: id.optional() });
+
 /** One schema per channel: every argument from the renderer arrives as `unknown`. */
 export const BRIDGE_SCHEMAS: Schemas = {
   'app:info': z.undefined(),
   'environments:list': z.undefined(),
+  'environments:save': z.strictObject({
+    id: id.optional(),
+    name: text(200),
+    issuer: text(2000),
+    apiBase: text(2000),
+    clientId: text(200),
+    redirectUri: text(2000),
+    scopes: z.array(text(200)).max(20),
+    clientSecret: text(4096).optional(),
+  }),
+  'environments:remove': z.strictObject({ id }),
+  'connections:list': z.undefined(),
+  'connections:connect': connectArgs,
+  'connections:cancel-sign-in': z.undefined(),
+  'connections:sign-in-with-browser': connectArgs,
+  'connections:finish-browser-sign-in': z.strictObject({ flowId: id, landedUrl: text(16 * 1024) }),
+  'connections:refresh': z.strictObject({ id }),
+  'connections:rename': z.strictObject({ id, label: text(120) }),
+  'connections:disconnect': z.strictObject({ id }),
   'ping:send': z.strictObject({
-    environmentId: z.string().min(1).max(100),
+    environmentId: id,
     accessToken: z.string().max(64 * 1024),
     path: z.enum(['/ping', '/api/v1/companies']),
   }),

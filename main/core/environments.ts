@@ -1,4 +1,4 @@
-import type { EnvironmentSummary } from '../../preload/contract';
+import type { EnvironmentDetails, EnvironmentSummary } from '../../preload/contract';
 
 /** The scopes a new connection asks for: read, write, and a refresh token. */
 export const DEFAULT_SCOPES: readonly string[] = [
@@ -9,29 +9,29 @@ export const DEFAULT_SCOPES: readonly string[] = [
 
 /** An ApprovalMax environment as the core knows it (the Client Secret lives in the keychain). */
 export interface Environment extends EnvironmentSummary {
-  readonly clientId?: string;
-  readonly redirectUri?: string;
+  readonly source: EnvironmentDetails['source'];
+  readonly clientId: string;
+  readonly redirectUri: string;
   readonly scopes: readonly string[];
 }
 
-/** ApprovalMax's production servers, from approvalmax-api.md. */
+/** ApprovalMax's production servers, from approvalmax-api.md; Client ID and redirect URI come from the user or IT. */
 export const PRODUCTION: Environment = {
   id: 'production',
   name: 'Production',
   kind: 'preset',
+  source: 'preset',
   issuer: 'https://identity.approvalmax.com',
   apiBase: 'https://public-api.approvalmax.com',
+  clientId: '',
+  redirectUri: '',
   scopes: DEFAULT_SCOPES,
 };
 
-/** Presets first, then the custom ones, without duplicate ids (a preset id wins). */
-export function mergeEnvironments(custom: readonly Environment[]): Environment[] {
-  const presets = [PRODUCTION];
-  const taken = new Set(presets.map((e) => e.id));
-  return [...presets, ...custom.filter((e) => !taken.has(e.id) && taken.add(e.id))];
-}
-
-/** Only what the renderer may see. */
+/** Only what every screen may see. */
 export function summarise(env: Environment): EnvironmentSummary {
   return { id: env.id, name: env.name, kind: env.kind, issuer: env.issuer, apiBase: env.apiBase };
 }
+
+/** The keychain entry of an environment's Client Secret. */
+export const clientSecretKey = (environmentId: string) => `environment/${environmentId}/client-secret`;

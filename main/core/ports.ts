@@ -15,7 +15,14 @@ export type AuthWindowOutcome =
 
 /** Shows the identity server's sign-in page and catches the redirect before it leaves the machine. */
 export interface AuthWindow {
-  open(request: { readonly url: string; readonly redirectUri: string; readonly issuerOrigin: string }): Promise<AuthWindowOutcome>;
+  /** Resolves once: redirect caught, window closed, 5 minutes passed, or `signal` aborted (→ cancelled). */
+  open(request: { readonly url: string; readonly redirectUri: string; readonly issuerOrigin: string; readonly signal: AbortSignal }): Promise<AuthWindowOutcome>;
+}
+
+/** The user's own browser, for sign-ins that refuse embedded windows (Google SSO). */
+export interface ExternalBrowser {
+  /** Adapters refuse any URL whose origin is not `issuerOrigin` (the allowlist). */
+  open(url: string, issuerOrigin: string): Promise<void>;
 }
 
 /** fetch-shaped, so Electron's net.fetch (system proxy, OS certificates) and Node's fetch both fit. */
@@ -38,6 +45,8 @@ export interface Logger {
 /** Everything the core needs from its shell. */
 export interface Ports {
   readonly secrets: SecretStore;
+  readonly authWindow: AuthWindow;
+  readonly browser: ExternalBrowser;
   readonly http: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;

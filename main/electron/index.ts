@@ -3,10 +3,12 @@ import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { loadAppConfig } from '../core/app-config';
 import { createLineLogger } from '../core/logging';
-import { createCoreService } from '../core/service';
+import { startCore } from '../core/service';
 import { systemClock } from '../core/system-clock';
-import { KeytarSecretStore } from '../secrets/keytar-secret-store';
+import { openSecretStore } from '../secrets/open-secret-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { ElectronAuthWindow } from './auth-window';
+import { ElectronExternalBrowser } from './external-browser';
 import { hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './main-window';
@@ -35,19 +37,22 @@ async function start(): Promise<void> {
     shell: 'electron',
   });
   const logger = createLineLogger((line) => process.stderr.write(line + '\n'), process.env.APPROVALMAX_CONNECT_LOG_LEVEL);
-  const core = createCoreService(
-    {
-      secrets: new KeytarSecretStore(config.keychainService),
-      http: electronFetch,
-      clock: systemClock,
-      logger,
-    },
-    config,
-  );
+  const keychain = await openSecretStore({ service: config.keychainService, platform: process.platform, logger });
+  const main: { window?: BrowserWindow } = {};
+  const ports = {
+    secrets: keychain.store,
+    authWindow: new ElectronAuthWindow(() => main.window),
+    browser: new ElectronExternalBrowser(),
+    http: electronFetch,
+    clock: systemClock,
+    logger,
+  };
+  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : []);
   hardenWebContents();
   serveRenderer(path.join(__dirname, '../renderer'));
-  const window = createMainWindow(path.join(__dirname, '../preload/index.cjs'));
-  registerIpc(core, window);
+  main.window = createMainWindow(path.join(__dirname, '../preload/index.cjs'));
+  registerIpc(core, main.window);
+  app.on('before-quit', () => core.stop());
   app.on('second-instance', () => {
     const [existing] = BrowserWindow.getAllWindows();
     if (existing?.isMinimized()) existing.restore();

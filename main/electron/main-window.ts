@@ -1,5 +1,5 @@
 import { BrowserWindow, type WebPreferences } from 'electron';
-import { APP_URL } from './app-protocol';
+import { APP_URL, isAppUrl } from './app-protocol';
 
 /** The main window's web preferences, exported so a test can assert every one of them. */
 export function mainWindowPreferences(preloadPath: string): WebPreferences {
@@ -30,6 +30,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     webPreferences: mainWindowPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
+  // The app never leaves its own pages (sign-in happens in its own window).
+  window.webContents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
   void window.loadURL(APP_URL);
   return window;
 }

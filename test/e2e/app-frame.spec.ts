@@ -7,7 +7,7 @@ test.describe('App frame', () => {
       process: typeof (globalThis as { process?: unknown }).process,
       bridge: Object.keys((globalThis as unknown as { approvalMaxConnect: object }).approvalMaxConnect).sort(),
     }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['getAppInfo', 'listEnvironments', 'on', 'ping'] });
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['cancelSignIn', 'connect', 'disconnect', 'finishBrowserSignIn', 'getAppInfo', 'listConnections', 'listEnvironments', 'on', 'ping', 'refreshConnection', 'removeEnvironment', 'renameConnection', 'saveEnvironment', 'signInWithBrowser'] });
   });
 
   test('the bridge validates arguments in main', async ({ window }) => {
@@ -27,19 +27,25 @@ test.describe('App frame', () => {
     await window.evaluate(() => void (location.href = 'https://example.com/'));
     await window.waitForTimeout(500);
     expect(window.url()).toBe(before);
-    await expect(window.getByRole('heading', { name: 'Test the API' })).toBeVisible();
+    await expect(window.getByRole('heading', { name: 'Connections', level: 1 })).toBeVisible();
   });
 
   test('every control has an accessible name and the keyboard reaches them in order', async ({ window }) => {
     const tree = await window.locator('body').ariaSnapshot();
     expect(tree).not.toMatch(/- (button|combobox|textbox|link|checkbox)(:|\s*$|\s*\[)/m);
-    expect(tree).toContain('combobox "Environment"');
-    expect(tree).toContain('textbox "Access token"');
+    expect(tree).toContain('button "Connect organisation"');
     const focused: string[] = [];
+    await window.getByRole('link', { name: 'Test the API' }).click();
+    await window.getByLabel('Access token').waitFor();
+    const pingTree = await window.locator('body').ariaSnapshot();
+    expect(pingTree).not.toMatch(/- (button|combobox|textbox|link|checkbox)(:|\s*$|\s*\[)/m);
+    expect(pingTree).toContain('combobox "Environment"');
+    expect(pingTree).toContain('textbox "Access token"');
+    await window.getByRole('link', { name: 'Test the API' }).focus();
     for (let i = 0; i < 5; i++) {
       await window.keyboard.press('Tab');
       focused.push(await window.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? ''));
     }
-    expect(focused).toEqual(['Test the API', 'Environment', 'Endpoint', 'Access token', 'Send request']);
+    expect(focused).toEqual(['Settings', 'Environment', 'Endpoint', 'Access token', 'Send request']);
   });
 });

@@ -16,7 +16,13 @@ export interface AppHandle {
 export interface LaunchOptions {
   env?: Record<string, string>;
   dataDir: string;
+  /** Chromium shell only: capture log lines and bridge traffic for secrecy tests. */
+  log?: (line: string) => void;
+  onBridgeReply?: (channel: string, reply: unknown) => void;
 }
+
+/** True where specs run against the Chromium shell (bridge and logs observable in-process). */
+export const runsInShell = () => electronBinary() === null;
 
 /** The Electron binary, if this machine has one (it cannot be downloaded on the build machines). */
 export function electronBinary(): string | null {
@@ -38,5 +44,5 @@ export async function launchApp(options: LaunchOptions): Promise<AppHandle> {
       env: { ...(process.env as Record<string, string>), ...env },
     });
   }
-  return launchChromiumShell({ env, dataDir: options.dataDir, headless: true, log: () => undefined });
+  return launchChromiumShell({ env, dataDir: options.dataDir, headless: true, log: options.log ?? (() => undefined), ...(options.onBridgeReply ? { onBridgeReply: options.onBridgeReply } : {}) });
 }

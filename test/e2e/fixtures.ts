@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import keytar from 'keytar';
 import { startSimulator, type Simulator } from '../sim/index';
 import { launchApp, type AppHandle } from './app-launcher';
 
@@ -9,8 +11,12 @@ import { launchApp, type AppHandle } from './app-launcher';
 export const SIMULATOR_ENVIRONMENT = 'Local simulator';
 
 interface Fixtures {
-  /** A fresh data folder whose config.json points at the simulator. */
+  /** A keychain service name of this test's own, so no test touches another's (or a user's) secrets. */
+  keychainService: string;
+  /** A fresh data folder whose config.json points at the simulator (Client Secret included, as IT may). */
   dataDir: string;
+  /** Starts (or restarts) the app on this test's data folder and keychain service. */
+  launch: (options?: { env?: Record<string, string>; log?: (line: string) => void; onBridgeReply?: (channel: string, reply: unknown) => void }) => Promise<AppHandle>;
   /** The running app; closed after the test. */
   app: AppHandle;
   /** The app's main window. */
@@ -28,16 +34,34 @@ export const test = base.extend<Fixtures, { sim: Simulator }>({
     },
     { scope: 'worker' },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
+  keychainService: async ({}, use) => {
+    const service = `ApprovalMax Connect e2e ${randomUUID()}`;
+    await use(service);
+    await clearKeychain(service);
+  },
   dataDir: async ({ sim }, use) => {
     sim.resetFaults();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'amc-e2e-'));
-    writeAppConfig(dir, [{ id: 'sandbox', name: SIMULATOR_ENVIRONMENT, issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri }]);
+    writeAppConfig(dir, [simulatorEnvironment(sim)]);
     await use(dir);
   },
-  app: async ({ dataDir }, use) => {
-    const app = await launchApp({ dataDir, env: { APPROVALMAX_CONNECT_PING_TIMEOUT_MS: '5000' } });
-    await use(app);
-    await app.close();
+  launch: async ({ dataDir, keychainService }, use) => {
+    const started: AppHandle[] = [];
+    await use(async (options = {}) => {
+      const app = await launchApp({
+        dataDir,
+        env: { APPROVALMAX_CONNECT_PING_TIMEOUT_MS: '5000', APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: keychainService, ...options.env },
+        ...(options.log ? { log: options.log } : {}),
+        ...(options.onBridgeReply ? { onBridgeReply: options.onBridgeReply } : {}),
+      });
+      started.push(app);
+      return app;
+    });
+    for (const app of started) await app.close().catch(() => undefined);
+  },
+  app: async ({ launch }, use) => {
+    await use(await launch());
   },
   window: async ({ app }, use) => {
     const page = await app.firstWindow();
@@ -47,6 +71,20 @@ export const test = base.extend<Fixtures, { sim: Simulator }>({
 });
 
 export { expect };
+
+/** The simulator as IT would predefine it, Client Secret included. */
+export function simulatorEnvironment(sim: Simulator, overrides: Record<string, string> = {}) {
+  return { id: 'sandbox', name: SIMULATOR_ENVIRONMENT, issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, clientSecret: sim.clientSecret, ...overrides };
+}
+
+/** The accounts this test's keychain service holds (the real Secret Service, as the app uses it). */
+export async function keychainAccounts(service: string): Promise<string[]> {
+  return (await keytar.findCredentials(service)).map((c) => c.account);
+}
+
+async function clearKeychain(service: string): Promise<void> {
+  for (const account of await keychainAccounts(service).catch(() => [])) await keytar.deletePassword(service, account);
+}
 
 /** Writes the admin config file the app reads at start. */
 export function writeAppConfig(dataDir: string, environments: object[]): void {

@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
 import { expect, expectNoStackTrace, SIMULATOR_ENVIRONMENT, test, writeAppConfig } from './fixtures';
-import { launchApp } from './app-launcher';
+import type { Page } from '@playwright/test';
 
 test.describe('Ping screen', () => {
   test('a simulator-issued token gets 200 and the body', async ({ window, sim }) => {
+    await openPing(window);
     const { access_token } = await sim.issueTokens();
     await window.getByLabel('Environment').selectOption({ label: SIMULATOR_ENVIRONMENT });
     await window.getByLabel('Access token').fill(`Bearer ${access_token}`);
@@ -22,6 +23,7 @@ test.describe('Ping screen', () => {
   });
 
   test('the organisations endpoint lists what the token covers', async ({ window, sim }) => {
+    await openPing(window);
     const [first] = sim.organisations;
     const { access_token } = await sim.issueTokens({ organisations: [first!.companyId] });
     await window.getByLabel('Environment').selectOption({ label: SIMULATOR_ENVIRONMENT });
@@ -33,6 +35,7 @@ test.describe('Ping screen', () => {
   });
 
   test('a garbage token shows the 401 explanation', async ({ window }) => {
+    await openPing(window);
     await window.getByLabel('Environment').selectOption({ label: SIMULATOR_ENVIRONMENT });
     await window.getByLabel('Access token').fill('this-is-not-a-token');
     await window.getByRole('button', { name: 'Send request' }).click();
@@ -44,12 +47,13 @@ test.describe('Ping screen', () => {
     await expectNoStackTrace(window);
   });
 
-  test('a stopped API shows the network explanation', async ({ sim, dataDir }) => {
+  test('a stopped API shows the network explanation', async ({ sim, dataDir, launch }) => {
     const port = await closedPort();
     writeAppConfig(dataDir, [{ id: 'stopped', name: 'Stopped API', issuer: sim.issuer, apiBase: `http://127.0.0.1:${port}` }]);
-    const app = await launchApp({ dataDir });
-    try {
+    const app = await launch();
+    {
       const window = await app.firstWindow();
+      await openPing(window);
       await window.getByLabel('Environment').selectOption({ label: 'Stopped API' });
       await window.getByLabel('Access token').fill((await sim.issueTokens()).access_token);
       await window.getByRole('button', { name: 'Send request' }).click();
@@ -59,27 +63,25 @@ test.describe('Ping screen', () => {
       await expect(verdict).toContainText('make sure it is running');
       await expect(window.getByText('No answer', { exact: true })).toBeVisible();
       await expectNoStackTrace(window);
-    } finally {
-      await app.close();
     }
   });
 
   test('an empty token is caught before anything is sent', async ({ window }) => {
+    await openPing(window);
     await window.getByRole('button', { name: 'Send request' }).click();
     await expect(window.getByRole('alert')).toHaveText('Paste an access token first.');
     await expect(window.getByRole('status')).toHaveCount(0);
   });
 
-  test('a broken admin config file is reported in plain words and the app still works', async ({ dataDir }) => {
+  test('a broken admin config file is reported in plain words and the app still works', async ({ dataDir, launch }) => {
     writeAppConfig(dataDir, [{ id: 'sandbox', name: 'Local simulator', issuer: 'ftp://nope', apiBase: 'http://127.0.0.1:1' }]);
-    const app = await launchApp({ dataDir });
-    try {
+    const app = await launch();
+    {
       const window = await app.firstWindow();
+      await openPing(window);
       await expect(window.getByRole('alert')).toContainText('environments[0].issuer must be an https:// address');
       await expect(window.getByLabel('Environment')).toHaveValue('production');
       await expectNoStackTrace(window);
-    } finally {
-      await app.close();
     }
   });
 });
@@ -91,4 +93,10 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** The Ping screen is one click from home. */
+async function openPing(window: Page): Promise<void> {
+  await window.getByRole('link', { name: 'Test the API' }).click();
+  await window.getByRole('heading', { name: 'Test the API', level: 1 }).waitFor();
 }

@@ -8,10 +8,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { loadAppConfig } from '../../main/core/app-config';
 import { createLineLogger } from '../../main/core/logging';
 import { fail } from '../../main/core/result';
-import { createCoreService, type CoreService } from '../../main/core/service';
+import { startCore, type CoreService } from '../../main/core/service';
 import { systemClock } from '../../main/core/system-clock';
-import { KeytarSecretStore } from '../../main/secrets/keytar-secret-store';
+import { openSecretStore } from '../../main/secrets/open-secret-store';
 import { readRendererAsset } from '../../main/static/renderer-assets';
+import { ShellAuthWindow, ShellExternalBrowser } from './auth-window';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium';
 
 /** The renderer's origin in the shell; requests to it are answered from dist/ and never leave the machine. */
@@ -27,6 +28,8 @@ export interface ChromiumShellOptions {
   headless?: boolean;
   /** Where log lines go; stderr when omitted. */
   log?: (line: string) => void;
+  /** Sees every bridge reply and event sent to the renderer, so tests can prove no secret crosses. */
+  onBridgeReply?: (channel: string, reply: unknown) => void;
 }
 
 /** Shaped like Playwright's ElectronApplication, so e2e specs run unchanged against either. */
@@ -46,14 +49,22 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   env.APPROVALMAX_CONNECT_DATA_DIR = dataDir;
   const config = await loadAppConfig(env, { userDataDir: dataDir, productName: 'ApprovalMax Connect', version: readVersion(), platform: process.platform, shell: 'chromium' });
   const logger = createLineLogger(options.log ?? ((line) => process.stderr.write(line + '\n')), env.APPROVALMAX_CONNECT_LOG_LEVEL ?? 'warn');
-  const core = createCoreService({ secrets: new KeytarSecretStore(config.keychainService), http: fetch, clock: systemClock, logger }, config);
+  const keychain = await openSecretStore({ service: config.keychainService, platform: process.platform, logger });
 
   const browser = await chromium.launch({ executablePath: findChromium(env), headless: options.headless ?? true, args: CHROMIUM_ARGS });
   const windows = new EventEmitter();
   const pages: Page[] = [];
-  const mainPage = await openMainWindow(browser, core);
-  pages.push(mainPage);
+  const announce = (page: Page) => {
+    pages.push(page);
+    windows.emit('window', page);
+  };
+  const externalBrowser = new ShellExternalBrowser(browser, announce);
+  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, http: fetch, clock: systemClock, logger };
+  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : []);
+  const mainPage = await openMainWindow(browser, core, options.onBridgeReply);
+  pages.unshift(mainPage);
   const unsubscribe = core.events.subscribe((channel, payload) => {
+    options.onBridgeReply?.(channel, payload);
     if (!mainPage.isClosed())
       void mainPage.evaluate(([c, p]) => (window as unknown as { __amcDeliver?: (c: string, p: unknown) => void }).__amcDeliver?.(c, p), [channel, payload] as const).catch(() => undefined);
   });
@@ -70,20 +81,25 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
       }),
     close: async () => {
       unsubscribe();
+      core.stop();
+      await externalBrowser.close();
       await browser.close();
     },
   };
 }
 
-async function openMainWindow(browser: Browser, core: CoreService): Promise<Page> {
+async function openMainWindow(browser: Browser, core: CoreService, onReply?: (channel: string, reply: unknown) => void): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
   await serveRendererAndDenyTheRest(context);
   const page = await context.newPage();
-  await page.exposeBinding('__amcInvoke', ({ frame }, channel: unknown, arg: unknown) =>
-    frame === page.mainFrame() && frame.url().startsWith(SHELL_ORIGIN + '/')
-      ? core.dispatch(channel, arg)
-      : fail('forbidden-sender', 'This request did not come from the app window and was refused.'),
-  );
+  await page.exposeBinding('__amcInvoke', async ({ frame }, channel: unknown, arg: unknown) => {
+    const reply =
+      frame === page.mainFrame() && frame.url().startsWith(SHELL_ORIGIN + '/')
+        ? await core.dispatch(channel, arg)
+        : fail('forbidden-sender', 'This request did not come from the app window and was refused.');
+    onReply?.(String(channel), reply);
+    return reply;
+  });
   await page.addInitScript({ path: path.join(ROOT, 'dist/test-shell/bridge.js') });
   // As in Electron: new windows are denied.
   context.on('page', (popup) => void popup.close());

@@ -27,6 +27,8 @@ export interface IdentityServerOptions {
   organisations: readonly Organisation[];
   faults: FaultSwitchboard;
   connections: ConnectionStore;
+  /** Tokens the token endpoint issued, appended as they go out. */
+  issued: string[];
 }
 
 /** A running identity server. */
@@ -171,7 +173,7 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
       (ctx.body as Record<string, unknown>).scopes_supported = [...ALL_SCOPES];
     }
   });
-  installTokenEndpointMiddleware(provider, options.faults, ROUTES.token, stopping.signal);
+  installTokenEndpointMiddleware(provider, options.faults, ROUTES.token, stopping.signal, options.issued);
 
   const interactions = createInteractionHandler({ provider, ...options });
   const oidc = provider.callback();

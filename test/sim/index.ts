@@ -35,6 +35,8 @@ export interface Simulator {
   resetFaults(): void;
   /** Runs a full authorization-code flow over plain HTTP (login + consent forms, PKCE) and exchanges the code. */
   issueTokens(options?: { organisations?: string[] /* companyIds, default all */; scopes?: string[] }): Promise<SimulatorTokens>;
+  /** Every access and refresh token the token endpoint handed out, for secrecy tests. */
+  issuedTokens(): readonly string[];
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const organisations = DEFAULT_ORGANISATIONS.map((o) => ({ ...o }));
   const faults = new FaultSwitchboard(options.accessTokenTtl ?? 3600);
   const connections = new ConnectionStore();
+  const issued: string[] = [];
   const identity = await startIdentityServer({
     port: options.port ?? 0,
     clientId,
@@ -56,6 +59,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     organisations,
     faults,
     connections,
+    issued,
   });
   const api = await startPublicApi({ port: options.apiPort ?? 0, issuer: identity.issuer, organisations, faults, connections }).catch(
     async (error: unknown) => {
@@ -86,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         organisations: flow.organisations ?? organisations.map((o) => o.companyId),
         scopes: flow.scopes ?? DEFAULT_REQUEST_SCOPES,
       }),
+    issuedTokens: () => [...issued],
     stop: async () => {
       await Promise.all([api.close(), identity.close()]);
     },

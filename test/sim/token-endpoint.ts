@@ -23,7 +23,7 @@ function mirrorTokenScope(body: Record<string, unknown>): void {
 }
 
 /** Makes the token endpoint fail, stall or drop the refresh token when the matching switch is on. */
-export function installTokenEndpointMiddleware(provider: Provider, faults: FaultSwitchboard, tokenPath: string, stopping: AbortSignal): void {
+export function installTokenEndpointMiddleware(provider: Provider, faults: FaultSwitchboard, tokenPath: string, stopping: AbortSignal, issued: string[]): void {
   provider.use(async (ctx, next) => {
     if (ctx.method !== 'POST' || ctx.path !== tokenPath) return next();
     const { token: mode, tokenDelayMs } = faults.current;
@@ -45,5 +45,7 @@ export function installTokenEndpointMiddleware(provider: Provider, faults: Fault
     const body = ctx.body as Record<string, unknown>;
     mirrorTokenScope(body);
     if (mode === 'no-refresh-token') delete body.refresh_token;
+    // Recorded so tests can prove no issued token ever reaches a log, a report or the renderer.
+    for (const key of ['access_token', 'refresh_token', 'id_token']) if (typeof body[key] === 'string') issued.push(body[key] as string);
   });
 }

@@ -27,7 +27,16 @@ describe('loadAppConfig', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ environments: [sandbox] }));
     const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
-    expect(config.environments).toEqual([{ ...sandbox, kind: 'custom', scopes: expect.arrayContaining(['offline_access']) }]);
+    expect(config.environments).toEqual([{ ...sandbox, kind: 'custom', source: 'admin', scopes: expect.arrayContaining(['offline_access']) }]);
+    expect(config.adminSecrets.size).toBe(0);
+  });
+
+  it('takes a Client Secret from the admin file for the keychain, never into the environment', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ environments: [{ ...sandbox, clientSecret: 's3cret' }] }));
+    const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+    expect(config.adminSecrets.get('sandbox')).toBe('s3cret');
+    expect(JSON.stringify(config.environments)).not.toContain('s3cret');
   });
 
   it.each([

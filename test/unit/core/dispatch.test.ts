@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createCoreService } from '../../../main/core/service';
+import { startCore } from '../../../main/core/service';
 import { fakePorts, testConfig } from './fakes';
 
-const core = createCoreService(fakePorts(), testConfig({ notices: ['check the file'] }));
+const core = await startCore(fakePorts(), testConfig({ notices: ['check the file'] }));
 
 describe('the bridge choke point', () => {
   it('answers app info and the Production preset', async () => {
     expect(await core.dispatch('app:info', undefined)).toMatchObject({ ok: true, value: { productName: 'ApprovalMax Connect', version: '1.2.3', notices: ['check the file'] } });
     expect(await core.dispatch('environments:list', undefined)).toEqual({
       ok: true,
-      value: [{ id: 'production', name: 'Production', kind: 'preset', issuer: 'https://identity.approvalmax.com', apiBase: 'https://public-api.approvalmax.com' }],
+      value: [
+        {
+          id: 'production', name: 'Production', kind: 'preset', source: 'preset', issuer: 'https://identity.approvalmax.com', apiBase: 'https://public-api.approvalmax.com',
+          clientId: '', redirectUri: '', scopes: expect.arrayContaining(['offline_access']), hasClientSecret: false,
+        },
+      ],
     });
   });
 

@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AppConfig } from '../../../main/core/app-config';
-import type { Clock, HttpTransport, Logger, Ports, SecretStore } from '../../../main/core/ports';
+import type { AuthWindow, AuthWindowOutcome, Clock, ExternalBrowser, HttpTransport, Logger, Ports, SecretStore } from '../../../main/core/ports';
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {
@@ -29,6 +32,19 @@ export class MemorySecretStore implements SecretStore {
   delete = async (key: string) => this.entries.delete(key);
 }
 
+/** A sign-in window that ends as the test says, recording what it was asked to show. */
+export class FakeAuthWindow implements AuthWindow {
+  readonly opened: Parameters<AuthWindow['open']>[0][] = [];
+  constructor(public respond: (url: string) => AuthWindowOutcome | Promise<AuthWindowOutcome> = () => ({ kind: 'cancelled' })) {}
+  open = async (request: Parameters<AuthWindow['open']>[0]) => (this.opened.push(request), this.respond(request.url));
+}
+
+/** A system browser that only records what it was asked to open. */
+export class FakeBrowser implements ExternalBrowser {
+  readonly opened: string[] = [];
+  open = async (url: string) => void this.opened.push(url);
+}
+
 /** An HTTP transport answering from a function, recording each request. */
 export function fakeHttp(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const requests: { url: string; init: RequestInit }[] = [];
@@ -43,6 +59,8 @@ export function fakeHttp(answer: (url: string, init: RequestInit) => Response | 
 export function fakePorts(overrides: Partial<Ports> = {}): Ports & { clock: FakeClock; logger: MemoryLogger } {
   return {
     secrets: new MemorySecretStore(),
+    authWindow: new FakeAuthWindow(),
+    browser: new FakeBrowser(),
     http: fakeHttp(() => new Response('{}')).http,
     clock: new FakeClock(),
     logger: new MemoryLogger(),
@@ -53,7 +71,7 @@ export function fakePorts(overrides: Partial<Ports> = {}): Ports & { clock: Fake
 /** A config as a shell would hand it over. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
-    dataDir: '/tmp/amc-test',
+    dataDir: mkdtempSync(path.join(os.tmpdir(), 'amc-unit-')),
     keychainService: 'ApprovalMax Connect (test)',
     productName: 'ApprovalMax Connect',
     version: '1.2.3',
@@ -61,6 +79,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     shell: 'chromium',
     pingTimeoutMs: 5000,
     environments: [],
+    adminSecrets: new Map(),
     notices: [],
     ...overrides,
   };

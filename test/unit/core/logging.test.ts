@@ -13,6 +13,18 @@ describe('log redaction', () => {
     });
   });
 
+  it('redacts camelCase secret keys too', () => {
+    expect(redactFields({ refreshToken: 'opaque', accessToken: 'a', clientSecret: 'c', codeVerifier: 'v', tokens: 3 })).toEqual({
+      refreshToken: '[redacted]', accessToken: '[redacted]', clientSecret: '[redacted]', codeVerifier: '[redacted]', tokens: 3,
+    });
+  });
+
+  it('redacts secret query parameters in URLs', () => {
+    expect(redactFields({ url: 'https://app.invalid/callback?code=abc123&state=xyz&scope=read#access_token=t' })).toEqual({
+      url: 'https://app.invalid/callback?code=[redacted]&state=[redacted]&scope=read#access_token=[redacted]',
+    });
+  });
+
   it('writes one JSON line per entry at or above the level, with no token in the message', () => {
     const lines: string[] = [];
     const logger = createLineLogger((line) => lines.push(line), 'info');

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+
+/** What reading a versioned JSON file found. */
+export type JsonFileRead<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'missing' }
+  /** Unreadable or invalid: the file was moved aside to `keptAs` and never overwritten. */
+  | { readonly kind: 'corrupt'; readonly keptAs: string; readonly reason: string };
+
+/** Reads and validates; a corrupt file is renamed aside (never silently replaced) and reported. */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, now: () => number): Promise<JsonFileRead<T>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw error;
+  }
+  let reason: string;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return { kind: 'ok', value: parsed.data };
+    reason = `it does not have the expected shape (${parsed.error.issues[0]?.path.join('.') || 'top level'})`;
+  } catch {
+    reason = 'it is not valid JSON';
+  }
+  const keptAs = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+  await rename(file, keptAs);
+  return { kind: 'corrupt', keptAs, reason };
+}
+
+/** Writes atomically: a temp file in the same folder, flushed to disk, then renamed over the old one. */
+export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  await rename(temp, file);
+}
+
+/** Plain words for a failed write (full disk, no permission), naming nothing secret. */
+export function describeWriteFailure(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'the app is not allowed to write to its data folder' : 'the file could not be written';
+  return `Could not save ${what} because ${why}. Nothing was lost: free some space or check the folder's permissions, then try again.`;
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { BrowserWindow, session, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
+import { isRedirectTarget } from '../core/oauth/redirect-matcher';
+import type { AuthWindow, AuthWindowOutcome } from '../core/ports';
+
+/** Sign-ins give up after five minutes, for safety (DESIGN.md, "Security"). */
+export const AUTH_TIMEOUT_MS = 5 * 60_000;
+
+/** The sign-in window's web preferences, exported so a test can assert them: no preload, sandboxed, isolated. */
+export function authWindowPreferences(partition: string): WebPreferences {
+  return {
+    partition,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** True for pages the sign-in may show: https anywhere, plus the environment's own issuer (e.g. a local simulator). */
+function mayNavigate(url: string, issuerOrigin: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.origin === issuerOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** The embedded sign-in window: a fresh in-memory session per flow, the redirect caught before it leaves. */
+export class ElectronAuthWindow implements AuthWindow {
+  constructor(private readonly parent: () => BrowserWindow | undefined) {}
+
+  open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+    // No "persist:" prefix: the partition lives in memory only and dies with the flow.
+    const partition = `auth-${randomUUID()}`;
+    const authSession = session.fromPartition(partition, { cache: false });
+    const parent = this.parent();
+    const options: BrowserWindowConstructorOptions = {
+      width: 520,
+      height: 720,
+      title: 'Sign in to ApprovalMax',
+      autoHideMenuBar: true,
+      webPreferences: authWindowPreferences(partition),
+      ...(parent ? { parent } : {}),
+    };
+    const window = new BrowserWindow(options);
+    const contents = window.webContents;
+
+    return new Promise<AuthWindowOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: AuthWindowOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        void authSession.clearStorageData().finally(() => {
+          if (!window.isDestroyed()) window.destroy();
+        });
+        resolve(outcome);
+      };
+      const onAbort = () => finish({ kind: 'cancelled' });
+      const timer = setTimeout(() => finish({ kind: 'timeout' }), AUTH_TIMEOUT_MS);
+      signal.addEventListener('abort', onAbort);
+
+      authSession.setPermissionRequestHandler((_c, _p, callback) => callback(false));
+      authSession.setPermissionCheckHandler(() => false);
+      // The last line of defence: the redirect URI never reaches the network, whichever way it is requested.
+      authSession.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+        if (isRedirectTarget(details.url, redirectUri)) {
+          callback({ cancel: true });
+          finish({ kind: 'redirect', url: details.url });
+        } else callback({});
+      });
+      const guard = (event: { preventDefault(): void; url: string }) => {
+        if (isRedirectTarget(event.url, redirectUri)) {
+          event.preventDefault();
+          finish({ kind: 'redirect', url: event.url });
+        } else if (!mayNavigate(event.url, issuerOrigin)) event.preventDefault();
+      };
+      contents.on('will-navigate', guard);
+      contents.on('will-redirect', guard);
+      contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+      contents.on('will-attach-webview', (event) => event.preventDefault());
+      // The title tells the user where they are typing their password, and whether it is secure.
+      contents.on('page-title-updated', (event, title) => {
+        event.preventDefault();
+        window.setTitle(`${title} — ${describeOrigin(contents.getURL())}`);
+      });
+      contents.on('did-navigate', () => window.setTitle(`Sign in — ${describeOrigin(contents.getURL())}`));
+      window.on('closed', () => finish({ kind: 'cancelled' }));
+      if (signal.aborted) return onAbort();
+      void window.loadURL(url).catch(() => undefined);
+    });
+  }
+}
+
+function describeOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host} (${parsed.protocol === 'https:' ? 'secure' : 'NOT secure'})`;
+  } catch {
+    return 'unknown page';
+  }
+}

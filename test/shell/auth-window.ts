@@ -1,0 +1,87 @@
+// The Chromium shell's sign-in windows: the same rules as main/electron/auth-window.ts, with a fresh
+// browser context per flow and route interception standing in for will-redirect/onBeforeRequest.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isRedirectTarget } from '../../main/core/oauth/redirect-matcher';
+import type { AuthWindow, AuthWindowOutcome, ExternalBrowser } from '../../main/core/ports';
+import { isLoopbackHost } from '../../main/core/urls';
+
+const AUTH_TIMEOUT_MS = 5 * 60_000;
+
+function mayLoad(url: string, issuerOrigin: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || parsed.origin === issuerOrigin;
+}
+
+/** A fresh, isolated context per sign-in; the redirect URI is caught in the route and never requested. */
+export class ShellAuthWindow implements AuthWindow {
+  constructor(
+    private readonly browser: Browser,
+    private readonly announce: (page: Page) => void,
+  ) {}
+
+  async open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+    const context = await this.browser.newContext({ viewport: { width: 520, height: 720 } });
+    return new Promise<AuthWindowOutcome>((resolve) => {
+      let settled = false;
+      const finish = (outcome: AuthWindowOutcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        // Closing the context throws its cookies and storage away, like clearing the Electron partition.
+        void context.close().catch(() => undefined);
+        resolve(outcome);
+      };
+      const onAbort = () => finish({ kind: 'cancelled' });
+      const timer = setTimeout(() => finish({ kind: 'timeout' }), AUTH_TIMEOUT_MS);
+      signal.addEventListener('abort', onAbort);
+      void (async () => {
+        await context.route('**/*', (route) => {
+          const target = route.request().url();
+          if (isRedirectTarget(target, redirectUri)) {
+            finish({ kind: 'redirect', url: target });
+            return route.abort('aborted');
+          }
+          return mayLoad(target, issuerOrigin) ? route.continue() : route.abort('blockedbyclient');
+        });
+        const page = await context.newPage();
+        context.on('page', (popup) => void popup.close()); // window.open is denied
+        page.on('close', () => finish({ kind: 'cancelled' }));
+        this.announce(page);
+        if (signal.aborted) return onAbort();
+        await page.goto(url).catch(() => undefined);
+      })().catch(() => finish({ kind: 'cancelled' }));
+    });
+  }
+}
+
+/** Stands in for the user's own browser: a separate context that lands on the redirect URI like a real one. */
+export class ShellExternalBrowser implements ExternalBrowser {
+  private contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly announce: (page: Page) => void,
+  ) {}
+
+  async open(url: string, issuerOrigin: string): Promise<void> {
+    const parsed = new URL(url);
+    const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
+    if (!secure || parsed.origin !== issuerOrigin) throw new Error('Refused to open an address that is not the sign-in page');
+    const context = await this.browser.newContext();
+    this.contexts.push(context);
+    // A real browser shows "site can't be reached" for the redirect URI, with the address in its bar.
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).origin === issuerOrigin
+        ? route.continue()
+        : route.fulfill({ status: 200, contentType: 'text/html', body: '<title>This site can’t be reached</title><p>This site can’t be reached.</p>' }),
+    );
+    const page = await context.newPage();
+    this.announce(page);
+    await page.goto(url);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
+  }
+}
