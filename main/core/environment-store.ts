@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EnvironmentDetails, EnvironmentInput, Result } from '../../preload/contract';
@@ -15,6 +15,8 @@ const fileSchema = z.object({
   environments: z.array(userEnvironmentSchema),
   /** Client ID, redirect URI and scopes the user set on a preset such as Production. */
   presetCredentials: z.record(z.string(), credentialsSchema),
+  /** SHA-256 of each admin-provided secret last written to the keychain, so a secret replaced in the app survives restarts. */
+  appliedAdminSecrets: z.record(z.string(), z.string()).default({}),
 });
 type EnvironmentsFile = z.infer<typeof fileSchema>;
 
@@ -35,9 +37,29 @@ export class EnvironmentStore {
       read.kind === 'corrupt'
         ? [`Your saved environments could not be read because ${read.reason}. The file was kept as ${read.keptAs}; the app started without it.`]
         : [];
-    const data = read.kind === 'ok' ? read.value : { version: 1 as const, environments: [], presetCredentials: {} };
-    for (const [id, secret] of adminSecrets) if ((await secrets.get(clientSecretKey(id))) !== secret) await secrets.set(clientSecretKey(id), secret);
-    return { store: new EnvironmentStore(file, admin, secrets, data), notices };
+    const data = read.kind === 'ok' ? read.value : { version: 1 as const, environments: [], presetCredentials: {}, appliedAdminSecrets: {} };
+    const store = new EnvironmentStore(file, admin, secrets, data);
+    return { store, notices: [...notices, ...(await store.applyAdminSecrets(adminSecrets))] };
+  }
+
+  /** Writes each admin-provided secret to the keychain once per new value: IT can rotate it, users can replace it. */
+  private async applyAdminSecrets(adminSecrets: ReadonlyMap<string, string>): Promise<string[]> {
+    const applied = { ...this.data.appliedAdminSecrets };
+    for (const [id, secret] of adminSecrets) {
+      const digest = createHash('sha256').update(secret).digest('hex');
+      if (applied[id] === digest) continue;
+      try {
+        await this.secrets.set(clientSecretKey(id), secret);
+        applied[id] = digest;
+      } catch {
+        return [`The Client Secret your IT team provided could not be stored in the keychain. Unlock the keychain and restart the app.`];
+      }
+    }
+    if (JSON.stringify(applied) === JSON.stringify(this.data.appliedAdminSecrets)) return [];
+    const next = { ...this.data, appliedAdminSecrets: applied };
+    await writeJsonFile(this.file, next).catch(() => undefined);
+    this.data = next;
+    return [];
   }
 
   /** Presets first, then admin, then the user's; an id is never listed twice. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import type { ActivityEntry, EnvironmentInput, PingReport } from '../../preload/contract';
 import { sendPing } from './api/ping';
 import type { AppConfig } from './app-config';
@@ -26,6 +27,7 @@ export interface CoreService {
 export async function startCore(ports: Ports, config: AppConfig, extraNotices: readonly string[] = []): Promise<CoreService> {
   const events = new EventHub();
   const now = () => ports.clock.now();
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const envs = await EnvironmentStore.open(config.dataDir, config.environments, config.adminSecrets, ports.secrets, now);
   const conns = await ConnectionStore.open(config.dataDir, now);
   const notices = [...config.notices, ...extraNotices, ...envs.notices, ...conns.notices];

@@ -50,10 +50,11 @@ export function ConnectionCard({ connection, actions, now, busy }: { connection:
         {connection.environmentName}
         {connection.expiresAt && connection.status !== 'needs-reconnect' && (
           <>
-            {' · '}access token {new Date(connection.expiresAt).getTime() > now ? 'renews before it expires ' : 'expired '}
+            {' · '}access token {new Date(connection.expiresAt).getTime() > now ? 'expires ' : 'expired '}
             <time dateTime={connection.expiresAt} title={localTime(connection.expiresAt)}>
               {fromNow(connection.expiresAt, now)}
             </time>
+            {connection.status === 'connected' && ', renewed automatically'}
           </>
         )}
         {connection.lastRefreshedAt && <> · last refreshed {fromNow(connection.lastRefreshedAt, now)}</>}

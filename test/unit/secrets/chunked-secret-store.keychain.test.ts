@@ -6,7 +6,7 @@ import { loadKeytarBackend, type KeychainBackend } from '../../../main/secrets/k
 import { SecretStoreError } from '../../../main/secrets/secret-store-error';
 import { VALUES } from './fake-keychain';
 
-// The chunked store against the real keychain, with the same skip rule as keytar-secret-store.test.ts:
+// The chunked store against the real keychain, with the same skip rule as the other keychain tests:
 // skipped (and saying why) only on Linux without a D-Bus session, unless REQUIRE_KEYCHAIN=1.
 const linuxWithoutSecretService = process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS;
 const skip = linuxWithoutSecretService && process.env.REQUIRE_KEYCHAIN !== '1';
