@@ -1,10 +1,7 @@
 import { protocol } from 'electron';
 import { readRendererAsset } from '../static/renderer-assets';
+import { APP_HOST, APP_SCHEME } from './window-policy';
 
-/** The renderer's own origin: a custom scheme, so the page is never a file:// or an http:// page. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'connect';
-export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Must run before `app` is ready: makes app:// a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -19,14 +16,4 @@ export function serveRenderer(rendererDir: string): void {
     const asset = await readRendererAsset(rendererDir, url.pathname);
     return new Response(new Uint8Array(asset.body), { status: asset.status, headers: asset.headers });
   });
-}
-
-/** True when a frame URL is the app's own page (and not a page it was tricked into loading). */
-export function isAppUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
 }

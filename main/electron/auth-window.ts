@@ -1,36 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
+import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'electron';
 import { isRedirectTarget } from '../core/oauth/redirect-matcher';
 import type { AuthWindow, AuthWindowOutcome } from '../core/ports';
+import { mayNavigate } from '../core/oauth/sign-in-navigation';
+import { authWindowPreferences, describeOrigin } from './window-policy';
 
 /** Sign-ins give up after five minutes, for safety (DESIGN.md, "Security"). */
 export const AUTH_TIMEOUT_MS = 5 * 60_000;
-
-/** The sign-in window's web preferences, exported so a test can assert them: no preload, sandboxed, isolated. */
-export function authWindowPreferences(partition: string): WebPreferences {
-  return {
-    partition,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
-
-/** True for pages the sign-in may show: https anywhere, plus the environment's own issuer (e.g. a local simulator). */
-function mayNavigate(url: string, issuerOrigin: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.origin === issuerOrigin;
-  } catch {
-    return false;
-  }
-}
 
 /** The embedded sign-in window: a fresh in-memory session per flow, the redirect caught before it leaves. */
 export class ElectronAuthWindow implements AuthWindow {
@@ -97,14 +73,5 @@ export class ElectronAuthWindow implements AuthWindow {
       if (signal.aborted) return onAbort();
       void window.loadURL(url).catch(() => undefined);
     });
-  }
-}
-
-function describeOrigin(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.host} (${parsed.protocol === 'https:' ? 'secure' : 'NOT secure'})`;
-  } catch {
-    return 'unknown page';
   }
 }

@@ -2,7 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS } from '../../preload/contract';
 import { fail } from '../core/result';
 import type { CoreService } from '../core/service';
-import { isAppUrl } from './app-protocol';
+import { isAppUrl } from './window-policy';
 
 /** Registers every contract channel; calls from any frame but the app's own top frame are refused. */
 export function registerIpc(core: CoreService, window: BrowserWindow): void {

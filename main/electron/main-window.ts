@@ -1,22 +1,5 @@
-import { BrowserWindow, type WebPreferences } from 'electron';
-import { APP_URL, isAppUrl } from './app-protocol';
-
-/** The main window's web preferences, exported so a test can assert every one of them. */
-export function mainWindowPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
+import { BrowserWindow } from 'electron';
+import { APP_URL, isAppUrl, mainWindowPreferences } from './window-policy';
 
 /** Opens the one app window; it shows when painted so nobody sees a white flash. */
 export function createMainWindow(preloadPath: string): BrowserWindow {

@@ -2,15 +2,11 @@
 // browser context per flow and route interception standing in for will-redirect/onBeforeRequest.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isRedirectTarget } from '../../main/core/oauth/redirect-matcher';
+import { mayNavigate } from '../../main/core/oauth/sign-in-navigation';
 import type { AuthWindow, AuthWindowOutcome, ExternalBrowser } from '../../main/core/ports';
 import { isLoopbackHost } from '../../main/core/urls';
 
 const AUTH_TIMEOUT_MS = 5 * 60_000;
-
-function mayLoad(url: string, issuerOrigin: string): boolean {
-  const parsed = new URL(url);
-  return parsed.protocol === 'https:' || parsed.origin === issuerOrigin;
-}
 
 /** A fresh, isolated context per sign-in; the redirect URI is caught in the route and never requested. */
 export class ShellAuthWindow implements AuthWindow {
@@ -42,7 +38,7 @@ export class ShellAuthWindow implements AuthWindow {
             finish({ kind: 'redirect', url: target });
             return route.abort('aborted');
           }
-          return mayLoad(target, issuerOrigin) ? route.continue() : route.abort('blockedbyclient');
+          return mayNavigate(target, issuerOrigin) ? route.continue() : route.abort('blockedbyclient');
         });
         const page = await context.newPage();
         context.on('page', (popup) => void popup.close()); // window.open is denied

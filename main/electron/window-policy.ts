@@ -1,0 +1,61 @@
+// The windows' security settings as plain data and pure checks: no runtime 'electron' import, so
+// unit tests assert them under plain Node (electron is imported for its types only).
+import type { WebPreferences } from 'electron';
+
+/** The renderer's own origin: a custom scheme, so the page is never a file:// or an http:// page. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'connect';
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/** The main window's web preferences, exported so a test can assert every one of them. */
+export function mainWindowPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** The sign-in window's web preferences, exported so a test can assert them: no preload, sandboxed, isolated. */
+export function authWindowPreferences(partition: string): WebPreferences {
+  return {
+    partition,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** True when a frame URL is the app's own page (and not a page it was tricked into loading). */
+export function isAppUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** "identity.approvalmax.com (secure)": where the user is typing their password, for the window title. */
+export function describeOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host} (${parsed.protocol === 'https:' ? 'secure' : 'NOT secure'})`;
+  } catch {
+    return 'unknown page';
+  }
+}
