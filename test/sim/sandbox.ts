@@ -22,7 +22,8 @@ async function writeAppConfig(sim: Simulator): Promise<string> {
   const file = join(dir, 'config.json');
   const config = {
     environments: [
-      { id: 'sandbox', name: 'Local simulator', issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri },
+      // The secret too, as IT may: the app moves it into the keychain at start, so a newcomer types nothing.
+      { id: 'sandbox', name: 'Local simulator', issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, clientSecret: sim.clientSecret },
     ],
   };
   await writeFile(file, `${JSON.stringify(config, null, 2)}\n`);
