@@ -57,8 +57,12 @@ export class EnvironmentStore {
     }
     if (JSON.stringify(applied) === JSON.stringify(this.data.appliedAdminSecrets)) return [];
     const next = { ...this.data, appliedAdminSecrets: applied };
-    await writeJsonFile(this.file, next).catch(() => undefined);
-    this.data = next;
+    try {
+      await writeJsonFile(this.file, next);
+      this.data = next;
+    } catch {
+      // Not remembered: the same secret is simply written again at the next start.
+    }
     return [];
   }
 

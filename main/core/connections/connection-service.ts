@@ -223,7 +223,7 @@ export class ConnectionService {
       lastRefreshedAt: null,
       expiresAt: new Date(tokens.expiresAt).toISOString(),
       status: orgs.ok ? 'connected' : 'error',
-      statusMessage: orgs.ok ? null : `Connected, but ${orgs.message.charAt(0).toLowerCase()}${orgs.message.slice(1)} Use "Refresh now" to try again.`,
+      statusMessage: orgs.ok ? null : `Connected, but ${orgs.message} Use "Refresh now" to try again.`,
     };
     try {
       await this.vault.save(record.id, tokens);

@@ -20,9 +20,10 @@ export async function fetchOrganisations(http: HttpTransport, apiBase: string, a
       signal: AbortSignal.timeout(15_000),
     });
     if (!response.ok) return { ok: false, message: `ApprovalMax answered HTTP ${response.status} when asked for the organisations.` };
-    const parsed = companies.safeParse(await response.json());
+    const body: unknown = await response.json().catch(() => undefined);
+    const parsed = companies.safeParse(body);
     return parsed.success ? { ok: true, organisations: parsed.data } : { ok: false, message: 'ApprovalMax answered with an organisation list this app does not understand.' };
   } catch {
-    return { ok: false, message: 'The organisation list could not be loaded: ApprovalMax did not answer.' };
+    return { ok: false, message: 'ApprovalMax did not answer when asked for the organisations.' };
   }
 }

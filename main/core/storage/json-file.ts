@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { access, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 
@@ -27,9 +27,21 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, now: (
   } catch {
     reason = 'it is not valid JSON';
   }
-  const keptAs = `${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+  const keptAs = await freeName(`${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`);
   await rename(file, keptAs);
   return { kind: 'corrupt', keptAs, reason };
+}
+
+/** `base`, or `base-2`, `base-3`… so an earlier kept-aside copy is never overwritten. */
+async function freeName(base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    try {
+      await access(name);
+    } catch {
+      return name;
+    }
+  }
 }
 
 /** Writes atomically: a temp file in the same folder, flushed to disk, then renamed over the old one. */
@@ -37,15 +49,17 @@ export async function writeJsonFile(file: string, value: unknown): Promise<void>
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8');
-    await handle.sync();
+    try {
+      await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
   } catch (error) {
-    await handle.close();
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await handle.close();
-  await rename(temp, file);
 }
 
 /** Plain words for a failed write (full disk, no permission), naming nothing secret. */

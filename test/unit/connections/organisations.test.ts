@@ -55,7 +55,7 @@ describe('fetchOrganisations', () => {
     const { http } = fakeHttp(() => {
       throw new TypeError('fetch failed');
     });
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'The organisation list could not be loaded: ApprovalMax did not answer.' });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'ApprovalMax did not answer when asked for the organisations.' });
   });
 
   it('does not claim "no answer" when ApprovalMax answered 200 with something that is not JSON', async () => {
