@@ -25,6 +25,12 @@ export interface ExternalBrowser {
   open(url: string, issuerOrigin: string): Promise<void>;
 }
 
+/** The system clipboard; copies of secrets go through main so they can be cleared again. */
+export interface Clipboard {
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
+}
+
 /** fetch-shaped, so Electron's net.fetch (system proxy, OS certificates) and Node's fetch both fit. */
 export type HttpTransport = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -47,6 +53,7 @@ export interface Ports {
   readonly secrets: SecretStore;
   readonly authWindow: AuthWindow;
   readonly browser: ExternalBrowser;
+  readonly clipboard: Clipboard;
   readonly http: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;

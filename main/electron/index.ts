@@ -8,6 +8,7 @@ import { systemClock } from '../core/system-clock';
 import { openSecretStore } from '../secrets/open-secret-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { ElectronAuthWindow } from './auth-window';
+import { electronClipboard } from './clipboard';
 import { ElectronExternalBrowser } from './external-browser';
 import { hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
     secrets: keychain.store,
     authWindow: new ElectronAuthWindow(() => main.window),
     browser: new ElectronExternalBrowser(),
+    clipboard: electronClipboard,
     http: electronFetch,
     clock: systemClock,
     logger,

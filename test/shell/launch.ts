@@ -14,6 +14,7 @@ import { openSecretStore } from '../../main/secrets/open-secret-store';
 import { readRendererAsset } from '../../main/static/renderer-assets';
 import { ShellAuthWindow, ShellExternalBrowser } from './auth-window';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium';
+import { MemoryClipboard } from './memory-clipboard';
 
 /** The renderer's origin in the shell; requests to it are answered from dist/ and never leave the machine. */
 export const SHELL_ORIGIN = 'https://app.approvalmax-connect.invalid';
@@ -40,6 +41,8 @@ export interface ShellApplication {
   close(): Promise<void>;
   readonly core: CoreService;
   readonly dataDir: string;
+  /** What the app put on the clipboard (the shell's clipboard is in memory). */
+  readonly clipboard: MemoryClipboard;
 }
 
 /** Starts the core and opens the app's main window in Chromium. */
@@ -59,7 +62,8 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
     windows.emit('window', page);
   };
   const externalBrowser = new ShellExternalBrowser(browser, announce);
-  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, http: fetch, clock: systemClock, logger };
+  const clipboard = new MemoryClipboard();
+  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, clipboard, http: fetch, clock: systemClock, logger };
   const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : []);
   const mainPage = await openMainWindow(browser, core, options.onBridgeReply);
   pages.unshift(mainPage);
@@ -72,6 +76,7 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   return {
     core,
     dataDir,
+    clipboard,
     firstWindow: async () => mainPage,
     windows: () => pages.filter((p) => !p.isClosed()),
     waitForEvent: (_event, opts) =>

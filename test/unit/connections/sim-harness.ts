@@ -1,4 +1,5 @@
 // A headless stand-in for the sign-in window: the core runs against the REAL simulator over Node's fetch.
+import { MemoryClipboard } from '../../shell/memory-clipboard';
 import type { ConnectionView, Result } from '../../../preload/contract';
 import { DEFAULT_SCOPES, type Environment } from '../../../main/core/environments';
 import type { AuthWindowOutcome, HttpTransport } from '../../../main/core/ports';
@@ -81,7 +82,7 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
     adminSecrets: secret === null ? new Map() : new Map([['sim', secret]]),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
-  const core: CoreService = await startCore({ secrets, authWindow: window, browser, http, clock, logger }, config);
+  const core: CoreService = await startCore({ secrets, authWindow: window, browser, clipboard: new MemoryClipboard(), http, clock, logger }, config);
   const replies: unknown[] = [];
   const events: { channel: string; payload: unknown }[] = [];
   core.events.subscribe((channel, payload) => void events.push({ channel, payload }));

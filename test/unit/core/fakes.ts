@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppConfig } from '../../../main/core/app-config';
+import { MemoryClipboard } from '../../shell/memory-clipboard';
 import type { AuthWindow, AuthWindowOutcome, Clock, ExternalBrowser, HttpTransport, Logger, Ports, SecretStore } from '../../../main/core/ports';
 
 /** A clock tests move by hand. */
@@ -61,6 +62,7 @@ export function fakePorts(overrides: Partial<Ports> = {}): Ports & { clock: Fake
     secrets: new MemorySecretStore(),
     authWindow: new FakeAuthWindow(),
     browser: new FakeBrowser(),
+    clipboard: new MemoryClipboard(),
     http: fakeHttp(() => new Response('{}')).http,
     clock: new FakeClock(),
     logger: new MemoryLogger(),
