@@ -1,31 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSignIn, ConnectionView } from '../../../preload/contract';
-import { startSimulator, type Simulator } from '../../sim/index';
-import { signInOverHttp, startHarness, valueOf, type Harness, type HarnessOptions } from './sim-harness';
+import type { Simulator } from '../../sim/index';
+import { signInOverHttp, useSimulatorHarness, valueOf, type HarnessOptions } from './sim-harness';
 
 const NOT_OURS = 'That address is not where ApprovalMax sends you back after signing in.';
 const USED = 'This sign-in has expired or was already used. Start connecting again.';
 
 describe('signing in with the user’s own browser, against the simulator', () => {
+  const simulator = useSimulatorHarness();
   let sim: Simulator;
-  const harnesses: Harness[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({ quiet: true });
-  });
-  afterEach(() => {
-    for (const h of harnesses.splice(0)) {
-      h.core.stop();
-      expect(h.leaks()).toEqual([]);
-    }
-  });
-  afterAll(async () => {
-    await sim?.stop();
+  beforeAll(() => {
+    sim = simulator.sim();
   });
 
   async function begin(options: HarnessOptions = {}) {
-    const h = await startHarness(sim, options);
-    harnesses.push(h);
+    const h = await simulator.harness(options);
     const started = await h.dispatch('connections:sign-in-with-browser', { environmentId: 'sim' });
     return { h, started, flowId: started.ok ? valueOf<BrowserSignIn>(started).flowId : '' };
   }
@@ -92,8 +81,7 @@ describe('signing in with the user’s own browser, against the simulator', () =
   });
 
   it('says so in plain words when the browser cannot be opened', async () => {
-    const h = await startHarness(sim);
-    harnesses.push(h);
+    const h = await simulator.harness();
     h.browser.open = async () => {
       throw new Error('xdg-open not found');
     };

@@ -1,31 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionView, DisconnectReport } from '../../../preload/contract';
-import { startSimulator, type Simulator } from '../../sim/index';
-import { startHarness, valueOf, type Harness, type HarnessOptions } from './sim-harness';
+import type { Simulator } from '../../sim/index';
+import { useSimulatorHarness, valueOf, type Harness, type HarnessOptions } from './sim-harness';
 
 describe('refresh, rename and disconnect through the core service, against the simulator', () => {
+  const simulator = useSimulatorHarness();
   let sim: Simulator;
-  const harnesses: Harness[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({ quiet: true });
-  });
-  afterEach(() => {
-    sim.resetFaults();
-    for (const h of harnesses.splice(0)) {
-      h.core.stop();
-      expect(h.leaks()).toEqual([]);
-    }
-  });
-  afterAll(async () => {
-    await sim?.stop();
+  beforeAll(() => {
+    sim = simulator.sim();
   });
 
   async function connected(options: HarnessOptions = {}) {
-    const h = await startHarness(sim, options);
-    harnesses.push(h);
+    const h = await simulator.harness(options);
     const view = valueOf<ConnectionView>(await h.dispatch('connections:connect', { environmentId: 'sim' }));
     return { h, view };
   }
@@ -71,8 +59,7 @@ describe('refresh, rename and disconnect through the core service, against the s
     expect(onDisk(h).connections).toEqual([expect.objectContaining({ id: view.id, label: 'Head office' })]);
 
     h.core.stop();
-    const restarted = await startHarness(sim, { dataDir: h.config.dataDir, secrets: h.secrets });
-    harnesses.push(restarted);
+    const restarted = await simulator.harness({ dataDir: h.config.dataDir, secrets: h.secrets });
     expect(valueOf<ConnectionView[]>(await restarted.dispatch('connections:list'))).toEqual([expect.objectContaining({ id: view.id, label: 'Head office', status: 'connected' })]);
   });
 
@@ -99,8 +86,7 @@ describe('refresh, rename and disconnect through the core service, against the s
   });
 
   it('answers unknown-connection for an id it does not have, touching nothing', async () => {
-    const h = await startHarness(sim);
-    harnesses.push(h);
+    const h = await simulator.harness();
     for (const [channel, arg] of [['connections:refresh', { id: 'nope' }], ['connections:rename', { id: 'nope', label: 'x' }], ['connections:disconnect', { id: 'nope' }]] as const) {
       expect(await h.dispatch(channel, arg)).toMatchObject({ ok: false, error: { code: 'unknown-connection', message: 'That connection no longer exists.' } });
     }
@@ -109,8 +95,7 @@ describe('refresh, rename and disconnect through the core service, against the s
   });
 
   it('emits connections:changed after connect, refresh, rename and disconnect, and never lets a token or the secret out', async () => {
-    const h = await startHarness(sim);
-    harnesses.push(h);
+    const h = await simulator.harness();
     const counts: number[] = [];
     const step = async (channel: string, arg: unknown) => {
       const before = h.changes().length;

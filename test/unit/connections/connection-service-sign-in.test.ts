@@ -1,33 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionView } from '../../../preload/contract';
-import { startSimulator, type Simulator } from '../../sim/index';
-import { signInOverHttp, startHarness, valueOf, type Harness, type HarnessOptions } from './sim-harness';
+import type { Simulator } from '../../sim/index';
+import { signInOverHttp, useSimulatorHarness, valueOf, type Harness } from './sim-harness';
 
 describe('connecting through the core service, against the simulator', () => {
+  const simulator = useSimulatorHarness();
   let sim: Simulator;
-  const harnesses: Harness[] = [];
-
-  beforeAll(async () => {
-    sim = await startSimulator({ quiet: true });
-  });
-  afterEach(() => {
-    sim.resetFaults();
-    for (const h of harnesses.splice(0)) {
-      h.core.stop();
-      expect(h.leaks()).toEqual([]);
-    }
-  });
-  afterAll(async () => {
-    await sim?.stop();
+  beforeAll(() => {
+    sim = simulator.sim();
   });
 
-  async function harness(options: HarnessOptions = {}) {
-    const h = await startHarness(sim, options);
-    harnesses.push(h);
-    return h;
-  }
+  const harness = simulator.harness;
   const connectionsFile = (h: Harness) => path.join(h.config.dataDir, 'connections.json');
 
   it('connects 2 of 3 organisations: the view lists exactly those, tokens go to the keychain, metadata to connections.json', async () => {

@@ -1,10 +1,11 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 // A headless stand-in for the sign-in window: the core runs against the REAL simulator over Node's fetch.
 import { MemoryClipboard } from '../../shell/memory-clipboard';
 import type { ConnectionView, Result } from '../../../preload/contract';
 import { DEFAULT_SCOPES, type Environment } from '../../../main/core/environments';
 import type { AuthWindowOutcome, HttpTransport } from '../../../main/core/ports';
 import { startCore, type CoreService } from '../../../main/core/service';
-import type { Simulator } from '../../sim/index';
+import { startSimulator, type Simulator } from '../../sim/index';
 import { FakeAuthWindow, FakeBrowser, FakeClock, MemoryLogger, MemorySecretStore, testConfig } from '../core/fakes';
 
 /** What the scripted user does on the consent page. */
@@ -113,4 +114,38 @@ export type Harness = Awaited<ReturnType<typeof startHarness>>;
 export function valueOf<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value as T;
+}
+
+/**
+ * One simulator per test file, and harnesses that are stopped (and checked for leaked secrets) after
+ * each test; call inside `describe`.
+ */
+export function useSimulatorHarness(): { sim: () => Simulator; harness: (options?: HarnessOptions) => Promise<Harness> } {
+  let sim: Simulator | undefined;
+  const harnesses: Harness[] = [];
+  beforeAll(async () => {
+    sim = await startSimulator({ quiet: true });
+  });
+  afterEach(() => {
+    sim?.resetFaults();
+    for (const h of harnesses.splice(0)) {
+      h.core.stop();
+      expect(h.leaks()).toEqual([]);
+    }
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+  const current = () => {
+    if (!sim) throw new Error('the simulator has not started');
+    return sim;
+  };
+  return {
+    sim: current,
+    harness: async (options = {}) => {
+      const h = await startHarness(current(), options);
+      harnesses.push(h);
+      return h;
+    },
+  };
 }
