@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SCOPES, type Environment } from './environments';
 import { adminEnvironmentSchema } from './environment-schema';
+import { adminUpdatesSchema, DEFAULT_UPDATE_SETTINGS, type UpdateSettings } from './updates/update-settings';
 
 /** Settings the shell hands to the core: where data lives and who we are. */
 export interface AppConfig {
@@ -16,6 +17,8 @@ export interface AppConfig {
   readonly environments: readonly Environment[];
   /** Client Secrets the admin file provided, by environment id; written to the keychain at start. */
   readonly adminSecrets: ReadonlyMap<string, string>;
+  /** Whether the app updates itself, and from where; IT can turn it off in the admin file (absent = on). */
+  readonly updates?: UpdateSettings;
   /** Plain-words problems found while reading the configuration; the app starts anyway. */
   readonly notices: readonly string[];
 }
@@ -29,7 +32,7 @@ export interface ShellDefaults {
   readonly shell: 'electron' | 'chromium';
 }
 
-const adminFileSchema = z.object({ environments: z.array(adminEnvironmentSchema).default([]) });
+const adminFileSchema = z.object({ environments: z.array(adminEnvironmentSchema).default([]), updates: adminUpdatesSchema });
 
 /** Reads env variables and the optional admin config file; never throws for a bad file. */
 export async function loadAppConfig(env: Record<string, string | undefined>, shell: ShellDefaults): Promise<AppConfig> {
@@ -44,6 +47,7 @@ export async function loadAppConfig(env: Record<string, string | undefined>, she
     pingTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 15_000,
     environments: admin.environments,
     adminSecrets: admin.secrets,
+    updates: admin.updates,
     notices: admin.notices,
   };
 }
@@ -51,6 +55,7 @@ export async function loadAppConfig(env: Record<string, string | undefined>, she
 interface AdminFile {
   environments: Environment[];
   secrets: Map<string, string>;
+  updates: UpdateSettings;
   notices: string[];
 }
 
@@ -60,7 +65,7 @@ async function readAdminFile(file: string, required: boolean): Promise<AdminFile
     text = await readFile(file, 'utf8');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing && !required) return { environments: [], secrets: new Map(), notices: [] };
+    if (missing && !required) return { environments: [], secrets: new Map(), updates: DEFAULT_UPDATE_SETTINGS, notices: [] };
     return rejectFile(file, missing ? 'the file does not exist' : 'the file could not be read');
   }
   let json: unknown;
@@ -79,13 +84,15 @@ async function readAdminFile(file: string, required: boolean): Promise<AdminFile
     ({ clientSecret: _secret, ...e }): Environment => ({ ...e, kind: 'custom', source: 'admin', scopes: e.scopes ?? DEFAULT_SCOPES }),
   );
   const secrets = new Map(parsed.data.environments.flatMap((e) => (e.clientSecret ? [[e.id, e.clientSecret] as const] : [])));
-  return { environments, secrets, notices: [] };
+  const { enabled, feedUrl } = parsed.data.updates;
+  return { environments, secrets, updates: feedUrl ? { enabled, feedUrl } : { enabled }, notices: [] };
 }
 
 function rejectFile(file: string, reason: string): AdminFile {
   return {
     environments: [],
     secrets: new Map(),
+    updates: DEFAULT_UPDATE_SETTINGS,
     notices: [
       `The administrator's settings file ${file} was not used because ${reason}. ` +
         'The app works with the built-in settings; ask your IT team to correct the file.',

@@ -14,6 +14,7 @@ import { hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { electronFetch } from './net';
+import { setupAutoUpdates } from './updater';
 
 const PRODUCT_NAME = 'ApprovalMax Connect';
 
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
   serveRenderer(path.join(__dirname, '../renderer'));
   main.window = createMainWindow(path.join(__dirname, '../preload/index.cjs'));
   registerIpc(core, main.window);
+  setupAutoUpdates(config.updates, logger, () => main.window);
   app.on('before-quit', () => core.stop());
   app.on('second-instance', () => {
     const [existing] = BrowserWindow.getAllWindows();

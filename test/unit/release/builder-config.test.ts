@@ -1,0 +1,69 @@
+// The electron-builder configuration is valid for electron-builder itself, names the app, sets the
+// fuses, and keeps every secret out of the repository.
+import { Ajv } from 'ajv';
+import { DebugLogger } from 'builder-util';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { describe, expect, it } from 'vitest';
+import { readBuilderConfig, readBuilderSchema, readRepoFile, ROOT } from './builder-config';
+
+const config = readBuilderConfig();
+
+/** Validates like electron-builder, but stricter: no type coercion ("false" is not false). */
+const validate = new Ajv({ allErrors: true, strict: false }).compile(readBuilderSchema());
+
+function schemaErrors(candidate: unknown): string[] {
+  return validate(candidate) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+describe('electron-builder configuration', () => {
+  it("matches electron-builder's own JSON schema (app-builder-lib/scheme.json)", () => {
+    expect(schemaErrors(config)).toEqual([]);
+  });
+
+  it('the schema check catches a misspelt or mistyped option', () => {
+    expect(schemaErrors({ ...config, nsis: { ...config.nsis, perMachin: false } })).not.toEqual([]);
+    expect(schemaErrors({ ...config, electronFuses: { ...config.electronFuses, runAsNode: 'false' } })).not.toEqual([]);
+    expect(schemaErrors({ ...config, electronFuse: {} })).not.toEqual([]);
+  });
+
+  it('is the file electron-builder loads, and passes its own validation', async () => {
+    const pkg = JSON.parse(readRepoFile('package.json')) as Record<string, unknown>;
+    expect(pkg).not.toHaveProperty('build'); // a "build" key would silently win over electron-builder.yml
+    const loaded = await getConfig(ROOT, null, null);
+    expect(loaded.appId).toBe('com.approvalmax.connect');
+    await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...loaded, mac: { ...loaded.mac, hardenedRuntim: true } } as typeof loaded, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.mac/,
+    );
+  });
+
+  it('names the app', () => {
+    expect(config.appId).toBe('com.approvalmax.connect');
+    expect(config.productName).toBe('ApprovalMax Connect');
+    expect(config.copyright).toMatch(/^Copyright © \d{4} ApprovalMax$/);
+    expect(config.directories?.output).toBe('release'); // never dist/, which holds the Vite build
+  });
+
+  it('sets the Electron fuses at package time (DESIGN.md "Security")', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+    expect(config.asar ?? true).toBe(true); // OnlyLoadAppFromAsar and integrity need the asar
+  });
+
+  it('publishes to a configured target and keeps signing to environment variables', () => {
+    const publish = [config.publish].flat();
+    expect(publish.length).toBeGreaterThan(0);
+    for (const target of publish) expect(typeof target === 'object' && target !== null && 'provider' in target).toBe(true);
+    const text = readRepoFile('electron-builder.yml');
+    expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|token|password|appleIdPassword)\s*:/im);
+    expect(config).not.toHaveProperty('cscLink');
+    expect(config).not.toHaveProperty('cscKeyPassword');
+    expect(config.forceCodeSigning ?? false).toBe(false); // local builds may be unsigned; CI forces signing
+  });
+});
