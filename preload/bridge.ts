@@ -19,6 +19,13 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): BridgeApi {
     invoke(channel, arg) as Promise<Result<InvokeMap[C]['value']>>;
   return Object.freeze({
     getAppInfo: () => call('app:info'),
+    inspectPaste: (text) => call('inspect:paste', { text }),
+    verifyToken: (token) => call('inspect:verify', { token }),
+    inspectConnectionToken: (id) => call('inspect:connection', { id }),
+    verifyConnectionToken: (id) => call('inspect:verify-connection', { id }),
+    revealConnectionToken: (id) => call('inspect:reveal-connection-token', { id }),
+    copyConnectionToken: (id) => call('inspect:copy-connection-token', { id }),
+    copyText: (text, secret) => call('clipboard:copy', { text, secret }),
     listEnvironments: () => call('environments:list'),
     saveEnvironment: (input) => call('environments:save', input),
     removeEnvironment: (id) => call('environments:remove', { id }),
@@ -32,6 +39,15 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): BridgeApi {
     renameConnection: (id, label) => call('connections:rename', { id, label }),
     disconnect: (id) => call('connections:disconnect', { id }),
     ping: (input) => call('ping:send', input),
+    pingHistory: () => call('ping:history'),
+    openPingHistory: (id) => call('ping:history-open', { id }),
+    clearPingHistory: () => call('ping:history-clear'),
+    copyFromPing: (id, what) => call('ping:copy', { id, what }),
+    listActivity: (filter = {}) => call('activity:list', filter),
+    diagnosticsReport: () => call('diagnostics:report'),
+    saveDiagnostics: (format) => call('diagnostics:save', { format }),
+    copyDiagnostics: (format) => call('diagnostics:copy', { format }),
+    openLogsFolder: () => call('logs:open-folder'),
     on: (channel, listener) => {
       if (!EVENT_CHANNELS.includes(channel)) throw new Error(`Unknown event channel: ${String(channel)}`);
       return subscribe(channel, (payload) => listener(payload as never));

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'not-configured'
   | 'sign-in-cancelled'
   | 'sign-in-failed'
+  | 'token-unavailable'
   | 'keychain'
   | 'storage'
   | 'forbidden-sender'
@@ -108,14 +109,44 @@ export interface DisconnectReport {
   readonly revocationSupported: boolean;
 }
 
-/** The API paths the ping tester may call. */
+/** The API paths the ping tester offers; any other GET path under the API base may be typed in. */
 export type PingPath = '/ping' | '/api/v1/companies';
 
-/** Ping with a pasted access token against one environment's API base. */
-export interface PingInput {
-  readonly environmentId: string;
-  readonly accessToken: string;
-  readonly path: PingPath;
+/** Ping with a pasted access token against one environment's API base, or with a connection's current token. */
+export type PingInput =
+  | { readonly environmentId: string; readonly accessToken: string; readonly path: string }
+  | { readonly connectionId: string; readonly path: string };
+
+/** Whose token a ping used: a pasted one, or a connection's (named as it was at the time). */
+export type PingTarget = { readonly kind: 'pasted' } | { readonly kind: 'connection'; readonly connectionId: string; readonly label: string };
+
+/** An ASP.NET ProblemDetails error body, as the Public API sends them. */
+export interface ProblemDetails {
+  readonly type: string | null;
+  readonly title: string | null;
+  readonly status: number | null;
+  readonly detail: string | null;
+  readonly traceId: string | null;
+}
+
+/** The server's `Date` header against this computer's clock; token expiry depends on both agreeing. */
+export interface ClockSkew {
+  readonly serverTime: string;
+  readonly localTime: string;
+  /** Server minus local, in whole seconds: positive when this computer is behind. */
+  readonly skewSeconds: number;
+  /** Plain words when the difference exceeds 60 s, else null. */
+  readonly warning: string | null;
+}
+
+/** How long a ping took, and the phases where the transport reports them. */
+export interface PingTimings {
+  readonly totalMs: number;
+  /** Which network stack carried the request and gave the figures. */
+  readonly transport: string;
+  readonly phases: readonly { readonly label: string; readonly ms: number }[];
+  /** Why phases are missing or merged, in plain words; null when all are there. */
+  readonly note: string | null;
 }
 
 /** Every way a ping can end, from the user's point of view. */
@@ -132,6 +163,8 @@ export type PingOutcome =
   | 'dns'
   | 'connection-refused'
   | 'tls'
+  | 'proxy'
+  | 'api-access-disabled'
   | 'network';
 
 /** A one-line verdict with its explanation and the next step, all in plain words. */
@@ -150,9 +183,17 @@ export type HeaderPair = readonly [name: string, value: string];
 export interface PingReport {
   readonly id: string;
   readonly environmentId: string;
+  readonly environmentName: string;
+  readonly target: PingTarget;
+  readonly path: string;
   readonly startedAt: string;
   readonly elapsedMs: number;
   readonly verdict: Verdict;
+  readonly problem: ProblemDetails | null;
+  readonly clockSkew: ClockSkew | null;
+  readonly timings: PingTimings;
+  /** The request as a cURL command, the token written as `$TOKEN`. */
+  readonly curl: string;
   readonly request: { readonly method: 'GET'; readonly url: string; readonly headers: readonly HeaderPair[] };
   readonly response: {
     readonly status: number;
@@ -163,17 +204,212 @@ export interface PingReport {
   } | null;
 }
 
-/** Something the app did, pushed to the renderer as it happens. */
+/** The kinds of thing the activity timeline records. */
+export type ActivityKind = 'ping' | 'connect' | 'refresh' | 'reconnect-needed' | 'disconnect' | 'error';
+
+/** Something the app did, pushed to the renderer as it happens and kept for the timeline. */
 export interface ActivityEntry {
   readonly at: string;
-  readonly kind: 'ping' | 'connect' | 'refresh' | 'reconnect-needed' | 'disconnect' | 'error';
+  readonly kind: ActivityKind;
   readonly summary: string;
   readonly tone: Verdict['tone'];
+  /** The connection it concerns, and its name at the time, when it concerns one. */
+  readonly connectionId?: string;
+  readonly connectionLabel?: string;
+}
+
+/** What the timeline screen may narrow to; absent fields match everything. */
+export interface ActivityFilter {
+  readonly connectionId?: string;
+  readonly kind?: ActivityKind;
+}
+
+/** One line of the ping history; the whole report is fetched when re-opened. */
+export interface PingHistoryItem {
+  readonly id: string;
+  readonly startedAt: string;
+  readonly target: PingTarget;
+  readonly environmentName: string;
+  readonly path: string;
+  readonly status: number | null;
+  readonly tone: Verdict['tone'];
+  readonly headline: string;
+}
+
+/** What the ping tester can copy; `curl-with-token` puts the real token on the clipboard for 60 s. */
+export type PingCopy = 'curl' | 'curl-with-token' | 'response';
+
+/** When the clipboard will be cleared again (only for copies holding a secret). */
+export interface CopyReceipt {
+  readonly clearsAt: string | null;
+}
+
+/** The formats a diagnostics report comes in. */
+export type ReportFormat = 'markdown' | 'json';
+
+/** A diagnostics report, redacted, in both formats. */
+export interface DiagnosticsReport {
+  readonly generatedAt: string;
+  readonly markdown: string;
+  readonly json: string;
+}
+
+// ── Token inspector (built by main/core/inspect; every string is plain words for the user) ──────
+
+/** A JSON value as decoded from a token (non-finite numbers already replaced by null). */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A token that is not a JWT (a reference or refresh token): it can be named, never decoded. */
+export interface OpaqueToken {
+  readonly label: string;
+  readonly note: string;
+}
+
+/** Which part of a token a decoding problem is in; the UI colours that part. */
+export type TokenPart = 'structure' | 'header' | 'payload' | 'signature';
+
+/** Why a token could not be decoded, naming the part in plain words. */
+export interface DecodeError {
+  readonly part: TokenPart;
+  readonly reason: string;
+}
+
+/** A point in time as a token states it (UTC); the renderer shows it in local time. */
+export interface TimeStamp {
+  readonly iso: string;
+  readonly epochSeconds: number;
+}
+
+/** How a row is best shown. */
+export type RowKind = 'date' | 'scope' | 'text' | 'list' | 'other';
+
+/** One header parameter or claim, with its meaning and anything odd about it. */
+export interface InspectedRow {
+  readonly name: string;
+  readonly value: JsonValue;
+  /** A short text form of the value (long values are shortened). */
+  readonly display: string;
+  /** What it means, in plain words; null for claims this app does not know. */
+  readonly meaning: string | null;
+  readonly kind: RowKind;
+  /** Problems with the value, e.g. "should be a whole number of seconds but is 1.5". */
+  readonly flags: readonly string[];
+  readonly date?: TimeStamp;
+}
+
+/** One scope the token grants, with what it allows (null when unknown). */
+export interface ScopeRow {
+  readonly scope: string;
+  readonly meaning: string | null;
+}
+
+/** Whether the token is usable now, by its own times and this computer's clock. */
+export type ExpiryState = 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
+
+/** The token's times, checked against the clock at `checkedAt`. */
+export interface TimeSummary {
+  readonly state: ExpiryState;
+  readonly checkedAt: TimeStamp;
+  readonly expiresAt: TimeStamp | null;
+  readonly notBefore: TimeStamp | null;
+  readonly issuedAt: TimeStamp | null;
+  readonly lifetimeSeconds: number | null;
+  /** Neutral remarks, e.g. "Issued (iat) about 5 minutes before it became valid (nbf)". */
+  readonly notes: readonly string[];
+}
+
+/** Who issued the token, matched to a configured environment where possible. */
+export interface IssuerSummary {
+  readonly value: string;
+  readonly environment: { readonly id: string; readonly name: string } | null;
+  readonly description: string;
+}
+
+/** Everything the inspector shows about a token that decoded; holds no signature. */
+export interface TokenInspectionOk {
+  readonly ok: true;
+  readonly header: readonly InspectedRow[];
+  readonly claims: readonly InspectedRow[];
+  /** The decoded header and payload text exactly as in the token. */
+  readonly json: { readonly header: string; readonly payload: string };
+  readonly algorithm: string | null;
+  readonly keyId: string | null;
+  readonly tokenType: string | null;
+  readonly signatureBytes: number;
+  readonly scopes: readonly ScopeRow[];
+  readonly times: TimeSummary;
+  readonly issuer: IssuerSummary | null;
+  /** Loud warnings, most serious first. */
+  readonly warnings: readonly string[];
+  readonly connectionId: string | null;
+  readonly subject: string | null;
+  readonly clientId: string | null;
+}
+
+/** The inspection of a token, or why it could not be decoded. */
+export type TokenInspection = TokenInspectionOk | { readonly ok: false; readonly error: DecodeError };
+
+/** The signature verdict; independent of the token's times. */
+export type VerifyKind = 'valid' | 'invalid-signature' | 'key-not-found' | 'no-keys-published' | 'issuer-unreachable' | 'unsupported-algorithm' | 'malformed';
+
+/** The token's times against the local clock, reported beside the signature verdict. */
+export interface TimeValidity {
+  readonly state: ExpiryState;
+  readonly message: string;
+}
+
+/** The result of checking a token's signature against the keys its issuer publishes. */
+export interface VerifyResult {
+  readonly kind: VerifyKind;
+  readonly message: string;
+  readonly keyId: string | null;
+  readonly algorithm: string | null;
+  readonly issuer: string | null;
+  readonly keysUrl: string | null;
+  readonly timeValidity: TimeValidity | null;
+}
+
+/** One token found in what the user pasted (the token is theirs: it came from the renderer). */
+export interface PastedToken {
+  readonly label: string;
+  readonly token: string;
+  readonly inspection: TokenInspection;
+}
+
+/** Everything found in a paste, and what was cleaned to get there. */
+export interface PasteInspection {
+  readonly tokens: readonly PastedToken[];
+  readonly notes: readonly string[];
+  readonly opaque: readonly OpaqueToken[];
+  readonly problem: string | null;
+}
+
+/** A claim that differs between a connection's previous and current access token. */
+export interface ClaimChange {
+  readonly name: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+/** A connection's current access token, inspected; the token itself only on "Reveal". */
+export interface ConnectionTokenInspection {
+  readonly connectionId: string;
+  readonly label: string;
+  readonly inspection: TokenInspection;
+  /** Changes since the token before the last refresh; null when this app has not seen an earlier one. */
+  readonly changes: readonly ClaimChange[] | null;
 }
 
 /** Renderer → main calls: channel name → argument and success value. */
 export interface InvokeMap {
   'app:info': { arg: undefined; value: AppInfo };
+  'inspect:paste': { arg: { text: string }; value: PasteInspection };
+  'inspect:verify': { arg: { token: string }; value: VerifyResult };
+  'inspect:connection': { arg: { id: string }; value: ConnectionTokenInspection };
+  'inspect:verify-connection': { arg: { id: string }; value: VerifyResult };
+  'inspect:reveal-connection-token': { arg: { id: string }; value: { token: string } };
+  'inspect:copy-connection-token': { arg: { id: string }; value: CopyReceipt };
+  'clipboard:copy': { arg: { text: string; secret: boolean }; value: CopyReceipt };
   'environments:list': { arg: undefined; value: EnvironmentDetails[] };
   'environments:save': { arg: EnvironmentInput; value: EnvironmentDetails };
   'environments:remove': { arg: { id: string }; value: null };
@@ -186,6 +422,15 @@ export interface InvokeMap {
   'connections:rename': { arg: { id: string; label: string }; value: ConnectionView };
   'connections:disconnect': { arg: { id: string }; value: DisconnectReport };
   'ping:send': { arg: PingInput; value: PingReport };
+  'ping:history': { arg: undefined; value: PingHistoryItem[] };
+  'ping:history-open': { arg: { id: string }; value: PingReport };
+  'ping:history-clear': { arg: undefined; value: null };
+  'ping:copy': { arg: { id: string; what: PingCopy }; value: CopyReceipt };
+  'activity:list': { arg: ActivityFilter; value: ActivityEntry[] };
+  'diagnostics:report': { arg: undefined; value: DiagnosticsReport };
+  'diagnostics:save': { arg: { format: ReportFormat }; value: { savedTo: string | null } };
+  'diagnostics:copy': { arg: { format: ReportFormat }; value: null };
+  'logs:open-folder': { arg: undefined; value: { folder: string } };
 }
 
 /** Main → renderer events: channel name → payload. */
@@ -201,6 +446,13 @@ export type EventChannel = keyof EventMap;
 /** Runtime lists of channel names, for registering handlers and guarding the preload. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'app:info',
+  'inspect:paste',
+  'inspect:verify',
+  'inspect:connection',
+  'inspect:verify-connection',
+  'inspect:reveal-connection-token',
+  'inspect:copy-connection-token',
+  'clipboard:copy',
   'environments:list',
   'environments:save',
   'environments:remove',
@@ -213,12 +465,31 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'connections:rename',
   'connections:disconnect',
   'ping:send',
+  'ping:history',
+  'ping:history-open',
+  'ping:history-clear',
+  'ping:copy',
+  'activity:list',
+  'diagnostics:report',
+  'diagnostics:save',
+  'diagnostics:copy',
+  'logs:open-folder',
 ];
 export const EVENT_CHANNELS: readonly EventChannel[] = ['activity:added', 'connections:changed'];
 
 /** The object the renderer finds on `window`: one typed method per call, plus events. */
 export interface BridgeApi {
   getAppInfo(): Promise<Result<AppInfo>>;
+  /** Finds and inspects every token in a paste (decode only). */
+  inspectPaste(text: string): Promise<Result<PasteInspection>>;
+  verifyToken(token: string): Promise<Result<VerifyResult>>;
+  inspectConnectionToken(id: string): Promise<Result<ConnectionTokenInspection>>;
+  verifyConnectionToken(id: string): Promise<Result<VerifyResult>>;
+  /** The explicit "Reveal": the only way a connection's access token reaches the renderer. */
+  revealConnectionToken(id: string): Promise<Result<{ token: string }>>;
+  copyConnectionToken(id: string): Promise<Result<CopyReceipt>>;
+  /** Copies through main; a secret is wiped from the clipboard after 60 s. */
+  copyText(text: string, secret: boolean): Promise<Result<CopyReceipt>>;
   listEnvironments(): Promise<Result<EnvironmentDetails[]>>;
   saveEnvironment(input: EnvironmentInput): Promise<Result<EnvironmentDetails>>;
   removeEnvironment(id: string): Promise<Result<null>>;
@@ -232,6 +503,17 @@ export interface BridgeApi {
   renameConnection(id: string, label: string): Promise<Result<ConnectionView>>;
   disconnect(id: string): Promise<Result<DisconnectReport>>;
   ping(input: PingInput): Promise<Result<PingReport>>;
+  pingHistory(): Promise<Result<PingHistoryItem[]>>;
+  openPingHistory(id: string): Promise<Result<PingReport>>;
+  clearPingHistory(): Promise<Result<null>>;
+  /** Copies through main, so a real token can be wiped from the clipboard again. */
+  copyFromPing(id: string, what: PingCopy): Promise<Result<CopyReceipt>>;
+  listActivity(filter?: ActivityFilter): Promise<Result<ActivityEntry[]>>;
+  diagnosticsReport(): Promise<Result<DiagnosticsReport>>;
+  /** Asks where to save (a save dialog); `savedTo` is null when the user cancelled. */
+  saveDiagnostics(format: ReportFormat): Promise<Result<{ savedTo: string | null }>>;
+  copyDiagnostics(format: ReportFormat): Promise<Result<null>>;
+  openLogsFolder(): Promise<Result<{ folder: string }>>;
   /** Subscribes to a main → renderer event; returns the unsubscribe function. */
   on<E extends EventChannel>(channel: E, listener: (payload: EventMap[E]) => void): () => void;
 }

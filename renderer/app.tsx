@@ -2,27 +2,38 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../preload/contract';
 import { bridge, call } from './bridge';
 import { Logo } from './components/logo';
+import { ActivityScreen } from './screens/activity-screen';
 import { ConnectionsScreen } from './screens/connections-screen';
+import { DiagnosticsScreen } from './screens/diagnostics-screen';
+import { InspectorScreen } from './screens/inspector-screen';
 import { PingScreen } from './screens/ping-screen';
 import { SettingsScreen } from './screens/settings-screen';
 
 const SCREENS = [
   { id: 'connections', label: 'Connections' },
   { id: 'ping', label: 'Test the API' },
+  { id: 'inspector', label: 'Inspect a token' },
+  { id: 'activity', label: 'Activity' },
+  { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 type ScreenId = (typeof SCREENS)[number]['id'];
 
-const fromHash = (): ScreenId => SCREENS.find((s) => `#${s.id}` === window.location.hash)?.id ?? 'connections';
+/** `#screen` or `#screen/param` (e.g. `#inspector/<connection id>`). */
+const fromHash = (): { screen: ScreenId; param?: string } => {
+  const [id, param] = window.location.hash.slice(1).split('/');
+  const screen = SCREENS.find((s) => s.id === id)?.id ?? 'connections';
+  return param ? { screen, param: decodeURIComponent(param) } : { screen };
+};
 
 /** The app frame: navigation on the left, the current screen on the right. */
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [screen, setScreen] = useState<ScreenId>(fromHash);
+  const [{ screen, param }, setRoute] = useState(fromHash);
 
   useEffect(() => {
     void call(bridge.getAppInfo()).then((result) => result.ok && setInfo(result.value));
-    const onHash = () => setScreen(fromHash());
+    const onHash = () => setRoute(fromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -58,6 +69,9 @@ export function App() {
         ))}
         {screen === 'connections' && <ConnectionsScreen openSettings={() => (window.location.hash = '#settings')} />}
         {screen === 'ping' && <PingScreen />}
+        {screen === 'inspector' && <InspectorScreen connectionId={param} />}
+        {screen === 'activity' && <ActivityScreen />}
+        {screen === 'diagnostics' && <DiagnosticsScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -7,7 +7,9 @@ export function fromNow(iso: string, now = Date.now()): string {
   if (abs < 60) return relative.format(seconds, 'second');
   if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return relative.format(Math.round(seconds / 86_400), 'day');
+  if (abs < 45 * 86_400) return relative.format(Math.round(seconds / 86_400), 'day');
+  if (abs < 365 * 86_400) return relative.format(Math.round(seconds / (30.44 * 86_400)), 'month');
+  return relative.format(Math.round(seconds / (365.25 * 86_400)), 'year');
 }
 
 /** A local date and time a person reads at a glance. */

@@ -12,6 +12,13 @@ const connectArgs = z.strictObject({ environmentId: id, reconnectId: id.optional
 /** One schema per channel: every argument from the renderer arrives as `unknown`. */
 export const BRIDGE_SCHEMAS: Schemas = {
   'app:info': z.undefined(),
+  'inspect:paste': z.strictObject({ text: text(2 * 1024 * 1024) }),
+  'inspect:verify': z.strictObject({ token: text(1024 * 1024) }),
+  'inspect:connection': z.strictObject({ id }),
+  'inspect:verify-connection': z.strictObject({ id }),
+  'inspect:reveal-connection-token': z.strictObject({ id }),
+  'inspect:copy-connection-token': z.strictObject({ id }),
+  'clipboard:copy': z.strictObject({ text: text(2 * 1024 * 1024), secret: z.boolean() }),
   'environments:list': z.undefined(),
   'environments:save': z.strictObject({
     id: id.optional(),
@@ -32,9 +39,21 @@ export const BRIDGE_SCHEMAS: Schemas = {
   'connections:refresh': z.strictObject({ id }),
   'connections:rename': z.strictObject({ id, label: text(120) }),
   'connections:disconnect': z.strictObject({ id }),
-  'ping:send': z.strictObject({
-    environmentId: id,
-    accessToken: z.string().max(64 * 1024),
-    path: z.enum(['/ping', '/api/v1/companies']),
+  // The free path is checked again, in plain words, by the ping handler (api/api-path.ts).
+  'ping:send': z.union([
+    z.strictObject({ environmentId: id, accessToken: z.string().max(64 * 1024), path: text(2048) }),
+    z.strictObject({ connectionId: id, path: text(2048) }),
+  ]),
+  'ping:history': z.undefined(),
+  'ping:history-open': z.strictObject({ id }),
+  'ping:history-clear': z.undefined(),
+  'ping:copy': z.strictObject({ id, what: z.enum(['curl', 'curl-with-token', 'response']) }),
+  'activity:list': z.strictObject({
+    connectionId: id.optional(),
+    kind: z.enum(['ping', 'connect', 'refresh', 'reconnect-needed', 'disconnect', 'error']).optional(),
   }),
+  'diagnostics:report': z.undefined(),
+  'diagnostics:save': z.strictObject({ format: z.enum(['markdown', 'json']) }),
+  'diagnostics:copy': z.strictObject({ format: z.enum(['markdown', 'json']) }),
+  'logs:open-folder': z.undefined(),
 };

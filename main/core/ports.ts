@@ -31,8 +31,36 @@ export interface Clipboard {
   readText(): Promise<string>;
 }
 
+/** Phases of one finished request in milliseconds, as far as a transport can measure them (null: not measured). */
+export interface TransportTimings {
+  readonly dnsMs: number | null;
+  readonly connectMs: number | null;
+  readonly tlsMs: number | null;
+  /** DNS + connect + TLS together, for transports that cannot tell them apart. */
+  readonly setupMs: number | null;
+  readonly firstByteMs: number | null;
+  readonly downloadMs: number | null;
+}
+
 /** fetch-shaped, so Electron's net.fetch (system proxy, OS certificates) and Node's fetch both fit. */
-export type HttpTransport = (url: string, init: RequestInit) => Promise<Response>;
+export type HttpTransport = ((url: string, init: RequestInit) => Promise<Response>) & {
+  /** Names the network stack, so the ping tester can say which transport gave its figures. */
+  readonly label?: string;
+  /** Phases of the latest finished request to `url`, where the transport reports them (Node's fetch does; net.fetch does not). */
+  readonly timings?: (url: string) => Promise<TransportTimings | null>;
+};
+
+/** Asks the user where to save a file (Electron's save dialog); the core writes the file itself. */
+export interface SaveDialog {
+  /** Resolves with the chosen path, or null when the user cancelled. */
+  choosePath(request: { readonly title: string; readonly defaultName: string; readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[] }): Promise<string | null>;
+}
+
+/** Shows a folder in the system's file manager ("Open logs folder"). */
+export interface FolderOpener {
+  /** Rejects with a reason when the folder could not be shown. */
+  open(folder: string): Promise<void>;
+}
 
 /** Time, injected so tests can move it. `monotonic` is for durations and never jumps. */
 export interface Clock {
@@ -54,6 +82,9 @@ export interface Ports {
   readonly authWindow: AuthWindow;
   readonly browser: ExternalBrowser;
   readonly clipboard: Clipboard;
+  /** Optional so older harnesses keep working; without them, saving and "Open logs folder" say so in plain words. */
+  readonly saveDialog?: SaveDialog;
+  readonly folders?: FolderOpener;
   readonly http: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;

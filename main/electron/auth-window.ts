@@ -25,7 +25,7 @@ export class ElectronAuthWindow implements AuthWindow {
       webPreferences: authWindowPreferences(partition),
       ...(parent ? { parent } : {}),
     };
-    const window = new BrowserWindow(options);
+    const window = new BrowserWindow(options); // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK AUXCLICK_JS_CHECK -- set by authWindowPreferences() in window-policy.ts (asserted exactly by tests); middle-click opens nothing since setWindowOpenHandler denies
     const contents = window.webContents;
 
     return new Promise<AuthWindowOutcome>((resolve) => {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { loadAppConfig } from '../core/app-config';
+import { openLogFile, writeToAll } from '../core/log-file/rotating-log-file';
 import { createLineLogger } from '../core/logging';
 import { startCore } from '../core/service';
 import { systemClock } from '../core/system-clock';
@@ -14,6 +15,8 @@ import { hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './main-window';
 import { electronFetch } from './net';
+import { electronFolderOpener } from './open-path';
+import { ElectronSaveDialog } from './save-dialog';
 import { setupAutoUpdates } from './updater';
 
 const PRODUCT_NAME = 'ApprovalMax Connect';
@@ -38,7 +41,8 @@ async function start(): Promise<void> {
     platform: process.platform,
     shell: 'electron',
   });
-  const logger = createLineLogger((line) => process.stderr.write(line + '\n'), process.env.APPROVALMAX_CONNECT_LOG_LEVEL);
+  const logFile = openLogFile(config.dataDir);
+  const logger = createLineLogger(writeToAll((line) => process.stderr.write(line + '\n'), logFile.write), process.env.APPROVALMAX_CONNECT_LOG_LEVEL);
   const keychain = await openSecretStore({ service: config.keychainService, platform: process.platform, logger });
   const main: { window?: BrowserWindow } = {};
   const ports = {
@@ -46,11 +50,13 @@ async function start(): Promise<void> {
     authWindow: new ElectronAuthWindow(() => main.window),
     browser: new ElectronExternalBrowser(),
     clipboard: electronClipboard,
+    saveDialog: new ElectronSaveDialog(() => main.window),
+    folders: electronFolderOpener,
     http: electronFetch,
     clock: systemClock,
     logger,
   };
-  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : []);
+  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : [], { keychain: keychain.backend });
   hardenWebContents();
   serveRenderer(path.join(__dirname, '../renderer'));
   main.window = createMainWindow(path.join(__dirname, '../preload/index.cjs'));

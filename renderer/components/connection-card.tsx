@@ -72,6 +72,9 @@ export function ConnectionCard({ connection, actions, now, busy }: { connection:
         <button type="button" className={connection.status === 'needs-reconnect' ? 'primary' : ''} onClick={() => actions.reconnect(connection)} aria-label={`Reconnect ${connection.label}`}>
           Reconnect
         </button>
+        <a className="button-link" href={`#inspector/${encodeURIComponent(connection.id)}`} aria-label={`Inspect the token of ${connection.label}`}>
+          Inspect token
+        </a>
         <button type="button" onClick={() => setRenaming(true)} aria-label={`Rename ${connection.label}`}>
           Rename
         </button>

@@ -1,106 +1,103 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { ActivityEntry, EnvironmentSummary, PingPath, PingReport } from '../../preload/contract';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { EnvironmentSummary, PingCopy, PingHistoryItem, PingInput, PingReport } from '../../preload/contract';
 import { bridge, call } from '../bridge';
-import { Field } from '../components/field';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { PingForm, CUSTOM_PATH, type PingFormState } from '../components/ping-form';
+import { PingHistory } from '../components/ping-history';
 import { PingResult } from '../components/ping-result';
-import { RecentActivity } from '../components/recent-activity';
+import { useConnections } from '../hooks/use-connections';
+import '../ping.css';
 
-const PATHS: { value: PingPath; label: string }[] = [
-  { value: '/ping', label: 'GET /ping — is the API reachable?' },
-  { value: '/api/v1/companies', label: 'GET /api/v1/companies — which organisations can this token see?' },
-];
+const INITIAL: PingFormState = { source: 'pasted', connectionId: '', environmentId: '', endpoint: '/ping', customPath: '', token: '' };
 
-/** Paste a token, pick an environment, send, and read what ApprovalMax said. */
+/** Pick a connection or paste a token, send, and read what ApprovalMax said — with the history of earlier checks. */
 export function PingScreen() {
   const [environments, setEnvironments] = useState<EnvironmentSummary[]>([]);
-  const [environmentId, setEnvironmentId] = useState('');
-  const [path, setPath] = useState<PingPath>('/ping');
-  const [token, setToken] = useState('');
+  const { connections } = useConnections();
+  const [form, setForm] = useState<PingFormState>(INITIAL);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<PingReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [activity, setActivity] = useState<ActivityEntry[]>([]);
+  const [history, setHistory] = useState<PingHistoryItem[]>([]);
+  const [copyNote, setCopyNote] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'token' | 'clear' | null>(null);
+  const set = useCallback((change: Partial<PingFormState>) => setForm((f) => ({ ...f, ...change })), []);
+  const reloadHistory = useCallback(() => void call(bridge.pingHistory()).then((r) => r.ok && setHistory(r.value)), []);
 
   useEffect(() => {
     void call(bridge.listEnvironments()).then((result) => {
       if (!result.ok) return setError(result.error.message);
       setEnvironments(result.value);
-      setEnvironmentId((current) => current || result.value[0]?.id || '');
+      setForm((f) => ({ ...f, environmentId: f.environmentId || result.value[0]?.id || '' }));
     });
-    return bridge.on('activity:added', (entry) => setActivity((list) => [entry, ...list].slice(0, 10)));
-  }, []);
+    reloadHistory();
+  }, [reloadHistory]);
+
+  // A connection is the natural default once there is one; the user's own choice is kept.
+  useEffect(() => {
+    const first = connections?.[0];
+    if (first) setForm((f) => (f.connectionId && connections?.some((c) => c.id === f.connectionId) ? f : { ...f, connectionId: first.id, source: f.token ? f.source : 'connection' }));
+  }, [connections]);
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
     if (busy) return;
-    if (token.trim() === '') return setError('Paste an access token first.');
+    const path = form.endpoint === CUSTOM_PATH ? form.customPath : form.endpoint;
+    if (form.source === 'pasted' && form.token.trim() === '') return setError('Paste an access token first.');
+    const input: PingInput = form.source === 'pasted' ? { environmentId: form.environmentId, accessToken: form.token, path } : { connectionId: form.connectionId, path };
     setBusy(true);
     setError(null);
-    const result = await call(bridge.ping({ environmentId, accessToken: token, path }));
+    setCopyNote(null);
+    const result = await call(bridge.ping(input));
     setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setReport(result.value);
+    reloadHistory();
+  }
+
+  async function open(id: string) {
+    const result = await call(bridge.openPingHistory(id));
+    setCopyNote(null);
     if (result.ok) setReport(result.value);
     else setError(result.error.message);
   }
 
-  function onTokenKey(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send();
+  async function copy(what: PingCopy) {
+    if (what === 'curl-with-token' && confirm !== 'token') return setConfirm('token');
+    setConfirm(null);
+    if (!report) return;
+    const result = await call(bridge.copyFromPing(report.id, what));
+    if (!result.ok) return setCopyNote(result.error.message);
+    const wiped = result.value.clearsAt ? ` It holds the real token and will be cleared from the clipboard at ${new Date(result.value.clearsAt).toLocaleTimeString()}.` : '';
+    setCopyNote(`${what === 'response' ? 'Response' : 'cURL command'} copied.${wiped}`);
   }
 
-  const environment = environments.find((e) => e.id === environmentId);
+  async function clear() {
+    setConfirm(null);
+    const result = await call(bridge.clearPingHistory());
+    if (!result.ok) return setError(result.error.message);
+    setHistory([]);
+  }
+
   return (
     <section className="screen" aria-labelledby="ping-title">
       <header className="screen-header">
         <h1 id="ping-title">Test the API</h1>
         <p className="lead">Check whether an access token works against the ApprovalMax Public API, and why not if it does not.</p>
       </header>
-
-      <form className="card form" onSubmit={send} aria-label="Ping request">
-        <div className="field-row">
-          <Field label="Environment" hint={environment && `API at ${environment.apiBase}`}>
-            <select value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}>
-              {environments.map((env) => (
-                <option key={env.id} value={env.id}>
-                  {env.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Endpoint">
-            <select value={path} onChange={(e) => setPath(e.target.value as PingPath)}>
-              {PATHS.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <Field label="Access token" hint="A leading “Bearer ”, quotes, spaces and line breaks are removed for you. The token stays on this computer.">
-          <textarea
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            onKeyDown={onTokenKey}
-            rows={4}
-            spellCheck={false}
-            autoComplete="off"
-            placeholder="eyJhbGciOiJQUzI1NiIs…"
-          />
-        </Field>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy || !environmentId}>
-            {busy ? 'Sending…' : 'Send request'}
-          </button>
-          <span className="hint">or press Ctrl+Enter in the token box</span>
-        </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-      </form>
-
-      {report && <PingResult report={report} />}
-      <RecentActivity entries={activity} />
+      <PingForm state={form} set={set} connections={connections ?? []} environments={environments} busy={busy} error={error} onSubmit={(e) => void send(e)} />
+      {report && <PingResult report={report} onCopy={(what) => void copy(what)} copyNote={copyNote} />}
+      <PingHistory items={history} openId={report?.id ?? null} onOpen={(id) => void open(id)} onClear={() => setConfirm('clear')} />
+      {confirm === 'token' && (
+        <ConfirmDialog title="Copy the command with the real token?" confirm="Copy with the token" cancel="Keep $TOKEN" onConfirm={() => void copy('curl-with-token')} onCancel={() => setConfirm(null)}>
+          <p>Anyone who gets this command can call ApprovalMax as this connection until the token expires. It is cleared from the clipboard after 60 seconds. Never paste it into a ticket or a chat.</p>
+        </ConfirmDialog>
+      )}
+      {confirm === 'clear' && (
+        <ConfirmDialog title="Clear the history?" confirm="Clear history" cancel="Keep it" onConfirm={() => void clear()} onCancel={() => setConfirm(null)}>
+          <p>Every earlier check on this computer is removed. The activity timeline keeps its one-line entries.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadAppConfig } from '../../main/core/app-config';
+import { nodeFetchTransport } from '../../main/core/api/node-fetch-transport';
+import { openLogFile, writeToAll } from '../../main/core/log-file/rotating-log-file';
 import { createLineLogger } from '../../main/core/logging';
 import { fail } from '../../main/core/result';
 import { startCore, type CoreService } from '../../main/core/service';
@@ -15,6 +17,7 @@ import { readRendererAsset } from '../../main/static/renderer-assets';
 import { ShellAuthWindow, ShellExternalBrowser } from './auth-window';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium';
 import { MemoryClipboard } from './memory-clipboard';
+import { RecordingFolderOpener, ShellSaveDialog } from './save-dialog';
 
 /** The renderer's origin in the shell; requests to it are answered from dist/ and never leave the machine. */
 export const SHELL_ORIGIN = 'https://app.approvalmax-connect.invalid';
@@ -43,6 +46,9 @@ export interface ShellApplication {
   readonly dataDir: string;
   /** What the app put on the clipboard (the shell's clipboard is in memory). */
   readonly clipboard: MemoryClipboard;
+  /** "Saves" land in `<dataDir>/saved/` under the suggested name; folders "opened" are recorded. */
+  readonly saveDialog: ShellSaveDialog;
+  readonly folders: RecordingFolderOpener;
 }
 
 /** Starts the core and opens the app's main window in Chromium. */
@@ -51,7 +57,8 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   const dataDir = options.dataDir ?? env.APPROVALMAX_CONNECT_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'amc-shell-'));
   env.APPROVALMAX_CONNECT_DATA_DIR = dataDir;
   const config = await loadAppConfig(env, { userDataDir: dataDir, productName: 'ApprovalMax Connect', version: readVersion(), platform: process.platform, shell: 'chromium' });
-  const logger = createLineLogger(options.log ?? ((line) => process.stderr.write(line + '\n')), env.APPROVALMAX_CONNECT_LOG_LEVEL ?? 'warn');
+  // As in Electron, every line also goes to the rotating log file in the data folder.
+  const logger = createLineLogger(writeToAll(options.log ?? ((line) => process.stderr.write(line + '\n')), openLogFile(dataDir).write), env.APPROVALMAX_CONNECT_LOG_LEVEL ?? 'warn');
   const keychain = await openSecretStore({ service: config.keychainService, platform: process.platform, logger });
 
   const browser = await chromium.launch({ executablePath: findChromium(env), headless: options.headless ?? true, args: CHROMIUM_ARGS });
@@ -63,8 +70,10 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   };
   const externalBrowser = new ShellExternalBrowser(browser, announce);
   const clipboard = new MemoryClipboard();
-  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, clipboard, http: fetch, clock: systemClock, logger };
-  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : []);
+  const saveDialog = new ShellSaveDialog(path.join(dataDir, 'saved'));
+  const folders = new RecordingFolderOpener();
+  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, clipboard, saveDialog, folders, http: nodeFetchTransport(), clock: systemClock, logger };
+  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : [], { keychain: keychain.backend });
   const mainPage = await openMainWindow(browser, core, options.onBridgeReply);
   pages.unshift(mainPage);
   const unsubscribe = core.events.subscribe((channel, payload) => {
@@ -77,6 +86,8 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
     core,
     dataDir,
     clipboard,
+    saveDialog,
+    folders,
     firstWindow: async () => mainPage,
     windows: () => pages.filter((p) => !p.isClosed()),
     waitForEvent: (_event, opts) =>

@@ -2,8 +2,8 @@
 
 /** Everything that can be switched on to reproduce a failure the app must handle. */
 export interface Faults {
-  /** Token endpoint behaviour. */
-  token: 'none' | 'server-error' | 'slow' | 'invalid-grant' | 'no-refresh-token';
+  /** Token endpoint behaviour; 'drop-connection' grants (a rotated refresh token is spent) but cuts the response off half-way. */
+  token: 'none' | 'server-error' | 'slow' | 'invalid-grant' | 'no-refresh-token' | 'drop-connection';
   /** Delay before a 'slow' token response, in milliseconds. */
   tokenDelayMs: number;
   /** Public API behaviour, for every endpoint. */
@@ -18,7 +18,7 @@ export interface Faults {
   accessTokenTtl: number;
 }
 
-const TOKEN_MODES: readonly Faults['token'][] = ['none', 'server-error', 'slow', 'invalid-grant', 'no-refresh-token'];
+const TOKEN_MODES: readonly Faults['token'][] = ['none', 'server-error', 'slow', 'invalid-grant', 'no-refresh-token', 'drop-connection'];
 const PING_MODES: readonly Faults['ping'][] = ['none', 'unauthorized', 'rate-limited', 'unavailable'];
 
 /** The healthy state, with the access-token lifetime the simulator was started with. */

@@ -51,7 +51,7 @@ ${accessToken}
 
 Make the simulator misbehave (from another terminal):
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"token":"server-error"}'
-       token: none | server-error | slow | invalid-grant | no-refresh-token   (tokenDelayMs for slow)
+       token: none | server-error | slow | invalid-grant | no-refresh-token | drop-connection   (tokenDelayMs for slow)
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"ping":"rate-limited","retryAfterSeconds":30}'
        ping: none | unauthorized | rate-limited | unavailable
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"dateSkewSeconds":600}'

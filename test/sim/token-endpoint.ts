@@ -1,4 +1,5 @@
 // Token endpoint middleware in front of oidc-provider: ApprovalMax's response scope, and the fault switches.
+import type { ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
 import type { FaultSwitchboard } from './faults';
@@ -20,6 +21,13 @@ function mirrorTokenScope(body: Record<string, unknown>): void {
   if (typeof body.access_token !== 'string') return;
   const scope = decodeJwt(body.access_token).scope;
   if (Array.isArray(scope)) body.scope = scope.join(' ');
+}
+
+/** The grant happened, but the connection dies half-way through the body, as on a flaky network. */
+function dropMidResponse(res: ServerResponse, text: string, takeOver: () => void): void {
+  takeOver();
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
+  res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
 }
 
 /** Makes the token endpoint fail, stall or drop the refresh token when the matching switch is on. */
@@ -47,5 +55,6 @@ export function installTokenEndpointMiddleware(provider: Provider, faults: Fault
     if (mode === 'no-refresh-token') delete body.refresh_token;
     // Recorded so tests can prove no issued token ever reaches a log, a report or the renderer.
     for (const key of ['access_token', 'refresh_token', 'id_token']) if (typeof body[key] === 'string') issued.push(body[key] as string);
+    if (mode === 'drop-connection') dropMidResponse(ctx.res, JSON.stringify(body), () => (ctx.respond = false));
   });
 }

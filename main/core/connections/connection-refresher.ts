@@ -13,6 +13,8 @@ export interface RefresherDeps {
   vault: KeychainTokenVault;
   clientFor(connectionId: string): Promise<TokenClientConfig | null>;
   changed(): void;
+  /** Sees the access token a refresh is about to replace (for the inspector's "what changed"). */
+  beforeRefresh?(connectionId: string, accessToken: string): void;
   activity(entry: Omit<ActivityEntry, 'at'>): void;
 }
 
@@ -36,7 +38,10 @@ export class ConnectionRefresher {
       },
       clientFor: deps.clientFor,
       events: {
-        refreshing: (id) => this.mark(id, true),
+        refreshing: (id) => {
+          this.mark(id, true);
+          void deps.vault.load(id).then((tokens) => tokens && deps.beforeRefresh?.(id, tokens.accessToken), () => undefined);
+        },
         refreshed: (id, tokens) => this.settle(id, { kind: 'refreshed', tokens }),
         needsReconnect: (id, message) => this.settle(id, { kind: 'needs-reconnect', message }),
         failed: (id, message) => this.settle(id, { kind: 'failed', message, retryable: true }),
@@ -60,6 +65,11 @@ export class ConnectionRefresher {
 
   forget(id: string): void {
     this.coordinator.unschedule(id);
+  }
+
+  /** A valid access token for an API call, refreshed first if it is about to expire. */
+  accessToken(id: string): ReturnType<RefreshCoordinator['accessToken']> {
+    return this.coordinator.accessToken(id);
   }
 
   isRefreshing(id: string): boolean {
@@ -96,13 +106,13 @@ export class ConnectionRefresher {
     const now = new Date(this.deps.ports.clock.now()).toISOString();
     if (outcome.kind === 'refreshed') {
       await this.update(id, { status: 'connected', statusMessage: null, lastRefreshedAt: now, expiresAt: new Date(outcome.tokens.expiresAt).toISOString() });
-      this.deps.activity({ kind: 'refresh', tone: 'good', summary: `Refreshed ${record.label}.` });
+      this.deps.activity({ kind: 'refresh', tone: 'good', summary: `Refreshed ${record.label}.`, connectionId: id, connectionLabel: record.label });
     } else if (outcome.kind === 'needs-reconnect') {
       await this.update(id, { status: 'needs-reconnect', statusMessage: outcome.message });
-      this.deps.activity({ kind: 'reconnect-needed', tone: 'bad', summary: `${record.label} needs reconnecting: ${outcome.message}` });
+      this.deps.activity({ kind: 'reconnect-needed', tone: 'bad', summary: `${record.label} needs reconnecting: ${outcome.message}`, connectionId: id, connectionLabel: record.label });
     } else {
       await this.update(id, { status: 'error', statusMessage: outcome.message });
-      this.deps.activity({ kind: 'refresh', tone: 'warning', summary: `Refreshing ${record.label} failed: ${outcome.message}` });
+      this.deps.activity({ kind: 'refresh', tone: 'warning', summary: `Refreshing ${record.label} failed: ${outcome.message}`, connectionId: id, connectionLabel: record.label });
     }
   }
 

@@ -33,6 +33,7 @@ export class ConnectionService {
   private readonly browserFlows = new Map<string, { pending: PendingAuthorization; prepared: Prepared; reconnectId?: string }>();
   private readonly refresher: ConnectionRefresher;
   private signIn: AbortController | null = null;
+  private refreshObserver: ((connectionId: string, accessToken: string) => void) | undefined;
 
   constructor(
     private readonly ports: Ports,
@@ -53,8 +54,14 @@ export class ConnectionService {
         return prepared?.ok ? prepared.value.client : null;
       },
       changed: () => this.changed(),
+      beforeRefresh: (id, token) => this.refreshObserver?.(id, token),
       activity: (entry) => this.activity(entry),
     });
+  }
+
+  /** Lets the inspector see each access token just before a refresh replaces it. */
+  onBeforeRefresh(observer: (connectionId: string, accessToken: string) => void): void {
+    this.refreshObserver = observer;
   }
 
   /** Schedules refreshes for every stored connection; call once at start. */
@@ -140,6 +147,21 @@ export class ConnectionService {
     return record ? ok(this.view(record)) : fail('unknown-connection', 'That connection no longer exists.');
   }
 
+  /** A connection's access token for the ping tester, refreshed first if it is about to expire; never leaves main. */
+  async accessTokenFor(id: string): Promise<Result<{ token: string; connection: ConnectionView }>> {
+    const record = this.store.get(id);
+    if (!record) return fail('unknown-connection', 'That connection no longer exists. Choose another one.');
+    const answer = await this.refresher.accessToken(id);
+    const current = this.store.get(id) ?? record;
+    if (!answer.ok) return fail('token-unavailable', `${current.label} has no usable access token right now. ${'message' in answer.outcome ? answer.outcome.message : ''}`.trim());
+    return ok({ token: answer.accessToken, connection: this.view(current) });
+  }
+
+  /** The stored access token as it is (no refresh), for reading its claims into a diagnostics report. */
+  async storedAccessToken(id: string): Promise<string | null> {
+    return (await this.vault.load(id).catch(() => null))?.accessToken ?? null;
+  }
+
   async rename(id: string, label: string): Promise<Result<ConnectionView>> {
     const record = this.store.get(id);
     if (!record) return fail('unknown-connection', 'That connection no longer exists.');
@@ -172,7 +194,7 @@ export class ConnectionService {
     } catch (error) {
       return fail('storage', describeWriteFailure(error, 'the change'));
     }
-    this.activity({ kind: 'disconnect', tone: 'good', summary: `Disconnected ${record.label}.` });
+    this.activity({ kind: 'disconnect', tone: 'good', summary: `Disconnected ${record.label}.`, connectionId: id, connectionLabel: record.label });
     this.changed();
     return ok({ revoked: revocation.revoked, revocationSupported: revocation.supported });
   }
@@ -238,7 +260,7 @@ export class ConnectionService {
     }
     this.refresher.track(record.id, tokens);
     this.ports.logger.info('connect: connection stored', { id: record.id, environmentId: env.id, reconnected: Boolean(previous) });
-    this.activity({ kind: 'connect', tone: 'good', summary: `${previous ? 'Reconnected' : 'Connected'} ${record.label} (${organisations.length} organisation${organisations.length === 1 ? '' : 's'}).` });
+    this.activity({ kind: 'connect', tone: 'good', summary: `${previous ? 'Reconnected' : 'Connected'} ${record.label} (${organisations.length} organisation${organisations.length === 1 ? '' : 's'}).`, connectionId: record.id, connectionLabel: record.label });
     this.changed();
     return ok(this.view(record));
   }

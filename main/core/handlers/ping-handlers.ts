@@ -1,29 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import type { ActivityEntry, PingReport } from '../../../preload/contract';
-import { sendPing } from '../api/ping';
+import type { PingService } from '../api/ping-service';
 import type { BridgeHandlers } from '../dispatch';
-import type { EnvironmentStore } from '../environment-store';
-import type { EventHub } from '../events';
-import type { Ports } from '../ports';
+import type { PingHistory } from '../history/ping-history';
 import { fail, ok } from '../result';
-import { cleanPastedToken } from '../tokens/pasted-token';
 
-/** The ping tester's calls: a pasted token against one environment's API. */
-export function pingHandlers(ports: Ports, environments: EnvironmentStore, events: EventHub, timeoutMs: number): Pick<BridgeHandlers, 'ping:send'> {
+type PingChannels = 'ping:send' | 'ping:history' | 'ping:history-open' | 'ping:history-clear' | 'ping:copy';
+
+/** The ping tester's calls: send with a pasted token or a connection's, the history, and copies through main. */
+export function pingHandlers(pings: PingService, history: PingHistory): Pick<BridgeHandlers, PingChannels> {
   return {
-    'ping:send': async ({ environmentId, accessToken, path }) => {
-      const env = environments.get(environmentId);
-      if (!env) return fail('unknown-environment', 'That environment no longer exists. Choose another one and try again.');
-      const token = cleanPastedToken(accessToken);
-      if (!token.ok) return fail('invalid-argument', token.reason);
-      const report = await sendPing({ ...ports, timeoutMs, newId: randomUUID }, env, token.token, path);
-      events.emit('activity:added', activityFor(report, env.name));
-      return ok(report);
+    'ping:send': (input) => pings.send(input),
+    'ping:history': async () => ok(history.list()),
+    'ping:history-open': async ({ id }) => {
+      const report = history.get(id);
+      return report ? ok(report) : fail('invalid-argument', 'That check is no longer in the history (it may have been cleared). Send the request again.');
     },
+    'ping:history-clear': async () => (await history.clear(), ok(null)),
+    'ping:copy': ({ id, what }) => pings.copy(id, what),
   };
-}
-
-function activityFor(report: PingReport, environmentName: string): ActivityEntry {
-  const status = report.response ? `HTTP ${report.response.status}` : 'no answer';
-  return { at: report.startedAt, kind: 'ping', summary: `Ping to ${environmentName}: ${status} — ${report.verdict.headline}`, tone: report.verdict.tone };
 }

@@ -98,7 +98,9 @@ function fallback(trimmed: string, out: Collector): ExtractResult {
     out.note('This does not look like a complete token; the inspector shows what is wrong with it');
     return out.result();
   }
-  if (/^[A-Za-z0-9_\-+/=~]{16,}$/.test(cleaned)) {
+  // Words separated by spaces are a sentence, not a token split by copy and paste (those are long).
+  const looksWrapped = !/\s/.test(unquoted) || cleaned.length >= 40;
+  if (looksWrapped && /^[A-Za-z0-9_\-+/=~]{16,}$/.test(cleaned)) {
     out.opaque.push({ label: 'token', note: 'This is not a JWT but an opaque token: it has no readable contents, only the server that issued it can read it.' });
     return out.result();
   }

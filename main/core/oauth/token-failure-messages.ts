@@ -80,6 +80,8 @@ function networkWords(context: TokenFailureContext): string {
     case 'tls':
       return `A secure connection to ${host} could not be set up. Its certificate was not trusted: often a company proxy or antivirus that ` +
         "inspects traffic, or a wrong date and time on this computer. Check this computer's clock; on a company network, ask IT.";
+    case 'proxy':
+      return `The proxy server this computer uses could not connect it to ${host}. Ask IT to allow the ApprovalMax addresses through the proxy, or check this computer's proxy settings.`;
     case 'network':
       return `The connection to ${host} failed. The network dropped it, or a proxy refused it. Check your internet connection and proxy settings, then try again.`;
   }

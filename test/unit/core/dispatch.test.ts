@@ -22,7 +22,7 @@ describe('the bridge choke point', () => {
     ['app:info', { sneaky: true }],
     ['ping:send', undefined],
     ['ping:send', { environmentId: 'production', accessToken: 'x' }],
-    ['ping:send', { environmentId: 'production', accessToken: 'x', path: '/admin' }],
+    ['ping:send', { environmentId: 'production', accessToken: 'x', path: 'https://elsewhere.example/ping' }],
     ['ping:send', { environmentId: 'production', accessToken: 42, path: '/ping' }],
     ['ping:send', { environmentId: 'production', accessToken: 'x', path: '/ping', extra: 1 }],
     ['ping:send', { environmentId: 'production', accessToken: 'x'.repeat(70_000), path: '/ping' }],

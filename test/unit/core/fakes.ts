@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppConfig } from '../../../main/core/app-config';
 import { MemoryClipboard } from '../../shell/memory-clipboard';
+import { RecordingFolderOpener, ShellSaveDialog } from '../../shell/save-dialog';
 import type { AuthWindow, AuthWindowOutcome, Clock, ExternalBrowser, HttpTransport, Logger, Ports, SecretStore } from '../../../main/core/ports';
 
 /** A clock tests move by hand. */
@@ -63,6 +64,8 @@ export function fakePorts(overrides: Partial<Ports> = {}): Ports & { clock: Fake
     authWindow: new FakeAuthWindow(),
     browser: new FakeBrowser(),
     clipboard: new MemoryClipboard(),
+    saveDialog: new ShellSaveDialog(mkdtempSync(path.join(os.tmpdir(), 'amc-saved-'))),
+    folders: new RecordingFolderOpener(),
     http: fakeHttp(() => new Response('{}')).http,
     clock: new FakeClock(),
     logger: new MemoryLogger(),

@@ -19,7 +19,8 @@ describe('classifyNetworkFailure', () => {
     [new Error('net::ERR_CONNECTION_REFUSED'), 'connection-refused'],
     [new Error('net::ERR_CERT_AUTHORITY_INVALID'), 'tls'],
     [new Error('net::ERR_TIMED_OUT'), 'timeout'],
-    [new Error('net::ERR_PROXY_CONNECTION_FAILED'), 'network'],
+    [new Error('net::ERR_PROXY_CONNECTION_FAILED'), 'proxy'],
+    [new Error('net::ERR_TUNNEL_CONNECTION_FAILED'), 'proxy'],
     ['a string', 'network'],
     [null, 'network'],
   ])('%s → %s', (error, expected) => {

@@ -152,6 +152,7 @@ describe('extractTokens: opaque tokens and nothing usable', () => {
     ['empty', '', /Nothing was pasted/],
     ['only spaces', ' \n\t ', /Nothing was pasted/],
     ['plain words', 'the token did not work, please help', /No token was found/],
+    ['a short sentence of letters only', 'definitely not a token', /No token was found/],
     ['JSON without a token', '{"error":"invalid_grant","error_description":"expired"}', /This JSON holds no token/],
     ['a JSON list of numbers', '[1, 2, 3]', /This JSON holds no token/],
   ])('says plainly when nothing usable was found: %s', (_name, paste, problem) => {

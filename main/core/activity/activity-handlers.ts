@@ -1,0 +1,8 @@
+import type { BridgeHandlers } from '../dispatch';
+import { ok } from '../result';
+import type { ActivityLog } from './activity-log';
+
+/** The timeline screen's call: the kept entries, newest first, narrowed by connection and kind. */
+export function activityHandlers(log: ActivityLog): Pick<BridgeHandlers, 'activity:list'> {
+  return { 'activity:list': async (filter) => ok(log.list(filter)) };
+}

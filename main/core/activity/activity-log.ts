@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { ActivityEntry, ActivityFilter, EventChannel, EventMap } from '../../../preload/contract';
+import { EventHub, type EventSink } from '../events';
+import { redactText } from '../logging';
+import type { Logger } from '../ports';
+import { readJsonFile, writeJsonFile } from '../storage/json-file';
+
+/** The timeline keeps this many entries; the oldest are dropped first. */
+export const ACTIVITY_LIMIT = 1000;
+
+const entrySchema = z.object({
+  at: z.string(),
+  kind: z.enum(['ping', 'connect', 'refresh', 'reconnect-needed', 'disconnect', 'error']),
+  summary: z.string(),
+  tone: z.enum(['good', 'warning', 'bad']),
+  connectionId: z.string().optional(),
+  connectionLabel: z.string().optional(),
+});
+const fileSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
+
+/** Narrows a timeline to one connection and/or one kind; absent filter fields match everything. */
+export function filterActivity(entries: readonly ActivityEntry[], filter: ActivityFilter): ActivityEntry[] {
+  return entries.filter((e) => (filter.connectionId === undefined || e.connectionId === filter.connectionId) && (filter.kind === undefined || e.kind === filter.kind));
+}
+
+/** activity.json: everything the app did, newest first, bounded, kept across restarts, never holding a secret. */
+export class ActivityLog {
+  private writing: Promise<void> = Promise.resolve();
+  private queued = false;
+
+  private constructor(
+    private readonly file: string,
+    private entries: ActivityEntry[],
+    private readonly events: EventHub,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Reads the file; a damaged one is kept aside and reported, and the timeline starts empty. */
+  static async open(dataDir: string, events: EventHub, now: () => number, logger: Logger): Promise<{ log: ActivityLog; notices: string[] }> {
+    const file = path.join(dataDir, 'activity.json');
+    const read = await readJsonFile(file, fileSchema, now);
+    const notices = read.kind === 'corrupt' ? [`The activity timeline could not be read because ${read.reason}. It was kept as ${read.keptAs} and a new timeline started.`] : [];
+    return { log: new ActivityLog(file, read.kind === 'ok' ? (read.value.entries as ActivityEntry[]) : [], events, logger), notices };
+  }
+
+  /** Keeps one entry (its words redacted once more, to be sure) and tells the renderer. */
+  record(entry: ActivityEntry): void {
+    const clean: ActivityEntry = { ...entry, summary: redactText(entry.summary) };
+    this.entries = [clean, ...this.entries].slice(0, ACTIVITY_LIMIT);
+    this.persist();
+    this.events.emit('activity:added', clean);
+  }
+
+  list(filter: ActivityFilter = {}): ActivityEntry[] {
+    return filterActivity(this.entries, filter);
+  }
+
+  /** Resolves once every change so far is on disk (tests, and a clean shutdown). */
+  flushed(): Promise<void> {
+    return this.writing;
+  }
+
+  /** An event hub for features that report activity: their `activity:added` goes through this log, everything else straight on. */
+  hub(): EventHub {
+    return new RecordingHub(this.events, (entry) => this.record(entry));
+  }
+
+  /** One write at a time; changes made while one is queued are picked up by it rather than queuing another. */
+  private persist(): void {
+    if (this.queued) return;
+    this.queued = true;
+    this.writing = this.writing
+      .then(() => {
+        this.queued = false;
+        return writeJsonFile(this.file, { version: 1, entries: this.entries });
+      })
+      .catch((error: unknown) => {
+        this.logger.warn('activity: could not save the timeline', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      });
+  }
+}
+
+/** Passes every event to the real hub, except activity, which is recorded first (the log emits it). */
+class RecordingHub extends EventHub {
+  constructor(
+    private readonly inner: EventHub,
+    private readonly onActivity: (entry: ActivityEntry) => void,
+  ) {
+    super();
+  }
+
+  override subscribe(sink: EventSink): () => void {
+    return this.inner.subscribe(sink);
+  }
+
+  override emit<E extends EventChannel>(channel: E, payload: EventMap[E]): void {
+    if (channel === 'activity:added') this.onActivity(payload as ActivityEntry);
+    else this.inner.emit(channel, payload);
+  }
+}

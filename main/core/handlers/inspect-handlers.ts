@@ -1,0 +1,83 @@
+import type { ClaimChange, InspectedRow, PasteInspection, Result } from '../../../preload/contract';
+import type { CopyService } from '../clipboard/copy-service';
+import type { ConnectionService } from '../connections/connection-service';
+import type { BridgeHandlers } from '../dispatch';
+import type { EnvironmentStore } from '../environment-store';
+import { extractTokens, inspectToken, SignatureVerifier } from '../inspect/index';
+import type { Ports } from '../ports';
+import { fail, ok } from '../result';
+
+type InspectChannels =
+  | 'inspect:paste'
+  | 'inspect:verify'
+  | 'inspect:connection'
+  | 'inspect:verify-connection'
+  | 'inspect:reveal-connection-token'
+  | 'inspect:copy-connection-token'
+  | 'clipboard:copy';
+
+/** The token inspector's calls: pasted tokens, a connection's token (revealed only on request), copies through main. */
+export function inspectHandlers(ports: Ports, environments: EnvironmentStore, connections: ConnectionService, copies: CopyService): Pick<BridgeHandlers, InspectChannels> {
+  const verifier = new SignatureVerifier({ http: ports.http, clock: ports.clock });
+  const previous = new PreviousClaims();
+  connections.onBeforeRefresh((id, accessToken) => previous.remember(id, inspect(accessToken)));
+  const inspect = (token: string) => inspectToken(token, { now: ports.clock.now(), environments: environments.list() });
+
+  /** A connection's current access token; it stays in main unless the user reveals it. */
+  const tokenOf = async <T>(id: string, use: (token: string) => Promise<T> | T): Promise<Result<T>> => {
+    const token = await connections.storedAccessToken(id);
+    if (token === null) return fail('unknown-connection', 'This connection has no access token stored. Reconnect it, then try again.');
+    return ok(await use(token));
+  };
+
+  return {
+    'inspect:paste': async ({ text }) => {
+      const found = extractTokens(text);
+      const result: PasteInspection = {
+        tokens: found.found.map((t) => ({ label: t.label, token: t.token, inspection: inspect(t.token) })),
+        notes: found.notes,
+        opaque: found.opaque,
+        problem: found.problem ?? null,
+      };
+      return ok(result);
+    },
+    'inspect:verify': async ({ token }) => ok(await verifier.verify(token.trim())),
+    'inspect:connection': ({ id }) =>
+      tokenOf(id, (token) => {
+        const inspection = inspect(token);
+        const label = connections.list().find((c) => c.id === id)?.label ?? 'Connection';
+        return { connectionId: id, label, inspection, changes: previous.changes(id, inspection.ok ? inspection.claims : null) };
+      }),
+    'inspect:verify-connection': ({ id }) => tokenOf(id, (token) => verifier.verify(token)),
+    'inspect:reveal-connection-token': ({ id }) => tokenOf(id, (token) => ({ token })),
+    'inspect:copy-connection-token': ({ id }) => tokenOf(id, async (token) => ({ clearsAt: new Date(await copies.copySecret(token)).toISOString() })),
+    'clipboard:copy': async ({ text, secret }) => {
+      if (!secret) {
+        await copies.copy(text);
+        return ok({ clearsAt: null });
+      }
+      return ok({ clearsAt: new Date(await copies.copySecret(text)).toISOString() });
+    },
+  };
+}
+
+/** The claims of each connection's token before its last refresh (claims only, never the token). */
+class PreviousClaims {
+  private readonly byConnection = new Map<string, readonly InspectedRow[]>();
+
+  remember(id: string, inspection: ReturnType<typeof inspectToken>): void {
+    if (inspection.ok) this.byConnection.set(id, inspection.claims);
+  }
+
+  /** What differs from the remembered claims; null when nothing earlier is known. */
+  changes(id: string, current: readonly InspectedRow[] | null): ClaimChange[] | null {
+    const before = this.byConnection.get(id);
+    if (!before || !current) return null;
+    const was = new Map(before.map((r) => [r.name, r.display]));
+    const now = new Map(current.map((r) => [r.name, r.display]));
+    const names = [...new Set([...was.keys(), ...now.keys()])];
+    return names
+      .filter((name) => was.get(name) !== now.get(name))
+      .map((name) => ({ name, before: was.get(name) ?? null, after: now.get(name) ?? null }));
+  }
+}

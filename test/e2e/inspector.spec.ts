@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Page } from '@playwright/test';
+import { generateKeyPair, SignJWT } from 'jose';
+import { expect, expectNoStackTrace, test } from './fixtures';
+import { connectAs } from './sign-in';
+
+const SAMPLE = readFileSync(new URL('../fixtures/approvalmax-sample-token.txt', import.meta.url), 'utf8').trim();
+
+async function openInspector(window: Page): Promise<void> {
+  await window.getByRole('link', { name: 'Inspect a token' }).click();
+  await window.getByRole('heading', { name: 'Inspect a token', level: 1 }).waitFor();
+}
+
+async function inspect(window: Page, text: string): Promise<void> {
+  await window.getByLabel('Token', { exact: true }).fill(text);
+  await window.getByRole('button', { name: 'Inspect', exact: true }).click();
+}
+
+test.describe('Token inspector', () => {
+  test('the published sample, with stray spaces, is cleaned and explained', async ({ window }) => {
+    await openInspector(window);
+    const signatureStart = SAMPLE.lastIndexOf('.') + 20;
+    await inspect(window, `Bearer ${SAMPLE.slice(0, signatureStart)} ${SAMPLE.slice(signatureStart, signatureStart + 30)} ${SAMPLE.slice(signatureStart + 30)}`);
+
+    await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText('2 spaces');
+    const summary = window.getByRole('region', { name: 'Summary' });
+    await expect(summary).toContainText('Expired');
+    await expect(summary).toContainText('2023');
+    await expect(summary).toContainText('identitydev04');
+    const claims = window.getByRole('table', { name: 'Claims' });
+    await expect(claims.getByRole('row', { name: /https:\/\/www\.approvalmax\.com\/connection/ })).toContainText('4a254104-b58d-4f2a-805a-599ea81846b9');
+    await expect(claims.getByRole('row', { name: /^idp/ })).toContainText('AMRemote');
+    await expect(claims.getByRole('row', { name: /^nbf/ })).toContainText(/valid/i);
+    await expect(window.getByRole('region', { name: 'What it allows' })).toContainText('offline_access');
+    await expect(window.getByRole('list', { name: 'Warnings' })).toContainText(/not verification|does not prove/i);
+    await expectNoStackTrace(window);
+  });
+
+  test('garbage gets a plain error and the app keeps working', async ({ window }) => {
+    await openInspector(window);
+    await inspect(window, 'definitely not a token');
+    await expect(window.getByRole('alert')).toBeVisible();
+    await expectNoStackTrace(window);
+    await inspect(window, 'eyJhbGciOiJQUzI1NiJ9.e30x.abc');
+    await expect(window.getByRole('alert').first()).toBeVisible();
+    await inspect(window, SAMPLE);
+    await expect(window.getByRole('region', { name: 'Summary' })).toContainText('Expired');
+  });
+
+  test('an issuer that publishes no keys gets an honest "could not verify"', async ({ window }) => {
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const { privateKey } = await generateKeyPair('PS256');
+      const token = await new SignJWT({ scope: ['offline_access'] }).setProtectedHeader({ alg: 'PS256', kid: 'k1', typ: 'at+jwt' }).setIssuer(issuer).setExpirationTime('1h').sign(privateKey);
+      await openInspector(window);
+      await inspect(window, token);
+      await window.getByRole('button', { name: 'Check the signature' }).click();
+      const verdict = window.getByRole('region', { name: 'Signature' }).getByRole('status');
+      await expect(verdict).toContainText('Could not verify');
+      await expect(verdict).toContainText(/not published|has not published|no keys/i);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a JSON token response offers each JWT and explains the opaque refresh token', async ({ window, sim }) => {
+    const tokens = await sim.issueTokens();
+    await openInspector(window);
+    await inspect(window, JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: 3600, token_type: 'Bearer' }));
+    await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText('refresh_token');
+    await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText(/opaque/i);
+    await window.getByRole('button', { name: 'Check the signature' }).click();
+    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText('Valid signature');
+  });
+
+  test("a connection's token: valid signature, a countdown, revealed only on request", async ({ app, window, sim }) => {
+    await connectAs(app, window, sim, [sim.organisations[0]!.name]);
+    await window.getByRole('link', { name: `Inspect the token of ${sim.organisations[0]!.name}` }).click();
+
+    const summary = window.getByRole('region', { name: 'Summary' });
+    await expect(summary).toContainText(/Expires in .* left/);
+    const first = await summary.getByRole('heading').textContent();
+    await expect.poll(async () => summary.getByRole('heading').textContent(), { timeout: 5000 }).not.toBe(first);
+    await expect(window.getByRole('paragraph', { name: 'Raw token, coloured by part' })).toHaveCount(0);
+    await window.getByRole('button', { name: 'Check the signature' }).click();
+    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText('Valid signature');
+
+    await window.getByRole('button', { name: 'Reveal token' }).click();
+    await expect(window.getByLabel('Raw token, coloured by part')).toContainText('eyJ');
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ActivityEntry } from '../../../preload/contract';
+import { ACTIVITY_LIMIT, ActivityLog } from '../../../main/core/activity/activity-log';
+import { EventHub } from '../../../main/core/events';
+import { MemoryLogger } from '../core/fakes';
+
+const entry = (i: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), kind: 'ping', summary: `entry ${i}`, tone: 'good', ...extra });
+const open = (dir: string, events = new EventHub()) => ActivityLog.open(dir, events, () => Date.now(), new MemoryLogger());
+const fresh = () => mkdtempSync(path.join(os.tmpdir(), 'amc-activity-'));
+
+describe('activity timeline', () => {
+  it(`keeps the newest ${ACTIVITY_LIMIT}, dropping the oldest, across a restart`, async () => {
+    const dir = fresh();
+    const { log } = await open(dir);
+    for (let i = 0; i < ACTIVITY_LIMIT + 5; i++) log.record(entry(i));
+    await log.flushed();
+    const reopened = (await open(dir)).log;
+    const list = reopened.list();
+    expect(list).toHaveLength(ACTIVITY_LIMIT);
+    expect(list[0]?.summary).toBe(`entry ${ACTIVITY_LIMIT + 4}`);
+    expect(list.at(-1)?.summary).toBe('entry 5');
+  });
+
+  it('filters by connection and by kind', async () => {
+    const { log } = await open(fresh());
+    log.record(entry(1, { kind: 'connect', connectionId: 'a', connectionLabel: 'A' }));
+    log.record(entry(2, { kind: 'refresh', connectionId: 'a', connectionLabel: 'A' }));
+    log.record(entry(3, { kind: 'refresh', connectionId: 'b', connectionLabel: 'B' }));
+    log.record(entry(4, { kind: 'ping' }));
+    expect(log.list({ connectionId: 'a' }).map((e) => e.summary)).toEqual(['entry 2', 'entry 1']);
+    expect(log.list({ kind: 'refresh' }).map((e) => e.summary)).toEqual(['entry 3', 'entry 2']);
+    expect(log.list({ connectionId: 'b', kind: 'connect' })).toEqual([]);
+    expect(log.list()).toHaveLength(4);
+  });
+
+  it('redacts anything token-shaped before keeping or sending it', async () => {
+    const dir = fresh();
+    const events = new EventHub();
+    const sent: unknown[] = [];
+    events.subscribe((channel, payload) => void sent.push([channel, payload]));
+    const { log } = await open(dir, events);
+    log.hub().emit('activity:added', entry(1, { summary: 'Failed https://x.test/cb?code=abc123&state=xyz with eyJhbGciOiJI.eyJzdWIiOjF9.sig' }));
+    await log.flushed();
+    const file = readFileSync(path.join(dir, 'activity.json'), 'utf8');
+    for (const text of [file, JSON.stringify(sent)]) {
+      expect(text).not.toMatch(/abc123|xyz|eyJhbGciOiJI/);
+      expect(text).toContain('code=[redacted]');
+    }
+  });
+
+  it("the features' hub records activity and passes every other event straight on", async () => {
+    const events = new EventHub();
+    const seen: string[] = [];
+    events.subscribe((channel) => void seen.push(channel));
+    const { log } = await open(fresh(), events);
+    const hub = log.hub();
+    hub.emit('connections:changed', []);
+    hub.emit('activity:added', entry(1));
+    expect(seen).toEqual(['connections:changed', 'activity:added']);
+    expect(log.list()).toHaveLength(1);
+  });
+});
