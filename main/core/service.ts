@@ -45,12 +45,13 @@ export async function startCore(ports: Ports, config: AppConfig, extraNotices: r
   const connections = new ConnectionService(ports, environments, conns.store, new EndpointDiscovery(ports.http), timeline.log.hub());
   await connections.start();
 
+  const copier = new CopyService(ports.clipboard, ports.clock);
   const handlers: BridgeHandlers = {
     'app:info': async () => ok({ productName: config.productName, version: config.version, shell: config.shell, platform: config.platform, dataDir: config.dataDir, notices }),
     ...environmentHandlers(environments, connections),
     ...connectionHandlers(connections),
-    ...inspectHandlers(ports, environments, connections, new CopyService(ports.clipboard, ports.clock)),
-    ...supportHandlers({ ports, config, environments, connections, history: pingLog.history, activity: timeline.log, keychain: shell.keychain ?? 'unknown', notices }),
+    ...inspectHandlers(ports, environments, connections, copier),
+    ...supportHandlers({ ports, config, environments, connections, history: pingLog.history, activity: timeline.log, keychain: shell.keychain ?? 'unknown', notices, copier }),
   };
   return { dispatch: createDispatcher(handlers), handlers, events, config, stop: () => connections.stop() };
 }

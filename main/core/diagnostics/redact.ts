@@ -1,7 +1,4 @@
-import { redactText } from '../logging';
-
-/** Field names whose values are secrets whatever they hold (OAuth parameters, tokens, secrets, credentials). */
-const SECRET_KEY = /^(code|state|code_?verifier|code_?challenge|((access|refresh|id)_?)?token|client_?secret|secret|authorization|proxy-authorization|password|cookie|set-cookie)$/i;
+import { redactText, SECRET_KEY } from '../logging';
 /** Opaque secrets shorter than this are not scrubbed by value: too likely to match ordinary words. */
 const MIN_KNOWN_SECRET = 8;
 

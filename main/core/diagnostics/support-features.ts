@@ -2,7 +2,7 @@ import type { ActivityLog } from '../activity/activity-log';
 import { activityHandlers } from '../activity/activity-handlers';
 import { PingService } from '../api/ping-service';
 import type { AppConfig } from '../app-config';
-import { CopyService } from '../clipboard/copy-service';
+import type { CopyService } from '../clipboard/copy-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { BridgeHandlers } from '../dispatch';
 import type { EnvironmentStore } from '../environment-store';
@@ -22,6 +22,8 @@ export interface SupportInputs {
   readonly history: PingHistory;
   readonly activity: ActivityLog;
   readonly keychain: 'keychain' | 'memory' | 'unknown';
+  /** The app's one copier, so a secret copied anywhere is wiped by the same timer. */
+  readonly copier: CopyService;
   readonly notices: readonly string[];
 }
 
@@ -29,8 +31,7 @@ type SupportChannels = keyof ReturnType<typeof pingHandlers> | 'activity:list' |
 
 /** Wires the features support teams use, so service.ts stays one flat list of features. */
 export function supportHandlers(inputs: SupportInputs): Pick<BridgeHandlers, SupportChannels> {
-  const { ports, config, environments, connections, history, activity } = inputs;
-  const copier = new CopyService(ports.clipboard, ports.clock);
+  const { ports, config, environments, connections, history, activity, copier } = inputs;
   const pings = new PingService({ ports, environments, connections, history, activity, copier, timeoutMs: config.pingTimeoutMs });
   const diagnostics = new DiagnosticsService({
     ports,

@@ -19,6 +19,13 @@ describe('log redaction', () => {
     });
   });
 
+  it('redacts nested fields and arrays too', () => {
+    expect(redactFields({ request: { headers: { Authorization: 'Bearer x' }, body: { refresh_token: 'r' } }, list: [{ token: 't' }, 'plain'] })).toEqual({
+      request: { headers: { Authorization: '[redacted]' }, body: { refresh_token: '[redacted]' } },
+      list: [{ token: '[redacted]' }, 'plain'],
+    });
+  });
+
   it('redacts secret query parameters in URLs', () => {
     expect(redactFields({ url: 'https://app.invalid/callback?code=abc123&state=xyz&scope=read#access_token=t' })).toEqual({
       url: 'https://app.invalid/callback?code=[redacted]&state=[redacted]&scope=read#access_token=[redacted]',
