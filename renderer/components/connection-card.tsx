@@ -58,6 +58,7 @@ export function ConnectionCard({ connection, actions, now, busy }: { connection:
           </>
         )}
         {connection.lastRefreshedAt && <> · last refreshed {fromNow(connection.lastRefreshedAt, now)}</>}
+        {' · '}connected <time dateTime={connection.createdAt}>{localTime(connection.createdAt)}</time>
       </p>
       <ul className="organisations" aria-label={`Organisations of ${connection.label}`}>
         {connection.organisations.map((o) => (

@@ -51,7 +51,7 @@ export const test = base.extend<Fixtures, { sim: Simulator }>({
     await use(async (options = {}) => {
       const app = await launchApp({
         dataDir,
-        env: { APPROVALMAX_CONNECT_PING_TIMEOUT_MS: '5000', APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: keychainService, ...options.env },
+        env: { APPROVALMAX_CONNECT_PING_TIMEOUT_MS: '5000', APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: keychainService, APPROVALMAX_CONNECT_LOOPBACK_ONLY: '1', ...options.env },
         ...(options.log ? { log: options.log } : {}),
         ...(options.onBridgeReply ? { onBridgeReply: options.onBridgeReply } : {}),
       });
@@ -94,5 +94,6 @@ export function writeAppConfig(dataDir: string, environments: object[]): void {
 /** No stack trace, exception name or source location ever reaches the user. */
 export async function expectNoStackTrace(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
-  expect(text).not.toMatch(/\bat .+:\d+:\d+|\b(Type|Reference|Syntax)Error\b|Error: |\.(ts|js|cjs):\d+|undefined|\[object Object\]/);
+  // A stack frame is "at fn (file:line:col)" or "at /path:line:col" — not a sentence such as "expired at 14:46:53".
+  expect(text).not.toMatch(/\bat \S+ \(\S+:\d+:\d+\)|\bat (?:file:\/\/|node:|\/)\S+:\d+:\d+|\b(Type|Reference|Syntax)Error\b|Error: |\.(ts|js|cjs):\d+|undefined|\[object Object\]/);
 }

@@ -34,6 +34,12 @@ test.describe('Token inspector', () => {
     await expect(claims.getByRole('row', { name: /^nbf/ })).toContainText(/valid/i);
     await expect(window.getByRole('region', { name: 'What it allows' })).toContainText('offline_access');
     await expect(window.getByRole('list', { name: 'Warnings' })).toContainText(/not verification|does not prove/i);
+    // Its dev server cannot be reached from here (the e2e app never leaves this machine): an honest "could not verify".
+    await window.getByRole('button', { name: 'Check the signature' }).click();
+    const verdict = window.getByRole('region', { name: 'Signature' }).getByRole('status');
+    await expect(verdict).toContainText('Could not verify');
+    await expect(verdict).toContainText('identitydev04.approvalmax.com');
+    await expect(verdict).toContainText(/Expired/);
     await expectNoStackTrace(window);
   });
 
@@ -74,6 +80,17 @@ test.describe('Token inspector', () => {
     await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText(/opaque/i);
     await window.getByRole('button', { name: 'Check the signature' }).click();
     await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText('Valid signature');
+  });
+
+  test('after a refresh, the inspector shows what changed in the claims', async ({ app, window, sim }) => {
+    sim.setFaults({ accessTokenTtl: 6 });
+    await connectAs(app, window, sim, [sim.organisations[1]!.name]);
+    await window.getByRole('link', { name: `Inspect the token of ${sim.organisations[1]!.name}` }).click();
+    await expect(window.getByRole('region', { name: 'Summary' })).toBeVisible();
+    const changes = window.getByRole('table', { name: 'Changed claims' });
+    await expect(changes).toBeVisible({ timeout: 15_000 });
+    await expect(changes.getByRole('row', { name: /^exp/ })).toBeVisible();
+    await expect(changes.getByRole('row', { name: /^jti/ })).toBeVisible();
   });
 
   test("a connection's token: valid signature, a countdown, revealed only on request", async ({ app, window, sim }) => {

@@ -16,6 +16,7 @@ import { openSecretStore } from '../../main/secrets/open-secret-store';
 import { readRendererAsset } from '../../main/static/renderer-assets';
 import { ShellAuthWindow, ShellExternalBrowser } from './auth-window';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium';
+import { loopbackOnlyFetch } from './loopback-only-fetch';
 import { MemoryClipboard } from './memory-clipboard';
 import { RecordingFolderOpener, ShellSaveDialog } from './save-dialog';
 
@@ -72,7 +73,7 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   const clipboard = new MemoryClipboard();
   const saveDialog = new ShellSaveDialog(path.join(dataDir, 'saved'));
   const folders = new RecordingFolderOpener();
-  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, clipboard, saveDialog, folders, http: nodeFetchTransport(), clock: systemClock, logger };
+  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, clipboard, saveDialog, folders, http: nodeFetchTransport(env.APPROVALMAX_CONNECT_LOOPBACK_ONLY === '1' ? loopbackOnlyFetch : fetch), clock: systemClock, logger };
   const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : [], { keychain: keychain.backend });
   const mainPage = await openMainWindow(browser, core, options.onBridgeReply);
   pages.unshift(mainPage);
