@@ -1,11 +1,17 @@
+import { extractTokens } from '../inspect/index';
+
 /** A pasted token, cleaned of what copy and paste adds, or the reason it cannot be sent. */
 export type PastedToken = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: string };
 
 /**
- * Cleans what people paste: surrounding quotes, a `Bearer ` prefix, spaces and line breaks inside
- * (the published ApprovalMax sample has stray spaces in its signature).
+ * The access token in what people paste, found the way the inspector finds it (a `Bearer ` prefix,
+ * quotes, stray spaces, a JSON token response, a header line, a cURL command); an opaque token is
+ * taken as it is, cleaned of quotes and whitespace.
  */
 export function cleanPastedToken(input: string): PastedToken {
+  const { found } = extractTokens(input);
+  const jwt = found.find((t) => t.label === 'access_token') ?? found[0];
+  if (jwt) return { ok: true, token: jwt.token };
   let token = input.trim().replace(/^authorization:\s*/i, '').replace(/^bearer\s+/i, '');
   token = token.replace(/^["'`]+|["'`]+$/g, '').replace(/\s+/g, '');
   if (token === '') return { ok: false, reason: 'Paste an access token first.' };
