@@ -19,16 +19,27 @@ const discoverySchema = z.object({
 /** Reads /.well-known/openid-configuration, falling back to IdentityServer's /connect/* paths; cached per issuer. */
 export class EndpointDiscovery {
   private readonly cache = new Map<string, IdentityEndpoints>();
+  /** Lookups under way, shared: a storm of refreshes asks the issuer once. */
+  private readonly inFlight = new Map<string, Promise<IdentityEndpoints>>();
 
   constructor(private readonly http: HttpTransport) {}
 
   async endpoints(issuer: string): Promise<IdentityEndpoints> {
     const cached = this.cache.get(issuer);
     if (cached) return cached;
-    const found = await this.discover(issuer);
-    // Only a real discovery document is remembered; a fallback is retried next time.
-    if (found.discovered) this.cache.set(issuer, found);
-    return found;
+    const running = this.inFlight.get(issuer);
+    if (running) return running;
+    const lookup = this.discover(issuer).then((found) => {
+      // Only a real discovery document is remembered; a fallback is retried next time.
+      if (found.discovered) this.cache.set(issuer, found);
+      return found;
+    });
+    this.inFlight.set(issuer, lookup);
+    try {
+      return await lookup;
+    } finally {
+      this.inFlight.delete(issuer);
+    }
   }
 
   private async discover(issuer: string): Promise<IdentityEndpoints> {

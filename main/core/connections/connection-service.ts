@@ -34,6 +34,7 @@ export class ConnectionService {
   private readonly refresher: ConnectionRefresher;
   private signIn: AbortController | null = null;
   private refreshObserver: ((connectionId: string, accessToken: string) => void) | undefined;
+  private changeTurn: 'idle' | 'sent' | 'again' = 'idle';
 
   constructor(
     private readonly ports: Ports,
@@ -272,8 +273,20 @@ export class ConnectionService {
     return { id, label, environmentId, environmentName, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, status, statusMessage };
   }
 
+  /**
+   * Tells the renderer at once, then at most once more per turn of the event loop: a storm of 200
+   * refreshes sends a few lists, not 400.
+   */
   private changed(): void {
-    this.events.emit('connections:changed', this.list());
+    if (this.changeTurn === 'idle') {
+      this.events.emit('connections:changed', this.list());
+      this.changeTurn = 'sent';
+      setImmediate(() => {
+        const again = this.changeTurn === 'again';
+        this.changeTurn = 'idle';
+        if (again) this.changed();
+      });
+    } else this.changeTurn = 'again';
   }
 
   private activity(entry: Omit<ActivityEntry, 'at'>): void {

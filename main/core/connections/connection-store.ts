@@ -23,8 +23,20 @@ export type ConnectionRecord = z.infer<typeof recordSchema> & { status: Exclude<
 
 const fileSchema = z.object({ version: z.literal(1), connections: z.array(recordSchema) });
 
-/** connections.json: versioned, written atomically, a corrupt file kept aside and reported. */
+/** A change waiting to be written: the new record, or null for a removal. */
+type Change = ConnectionRecord | null;
+
+/**
+ * connections.json: versioned, written atomically, a corrupt file kept aside and reported. Writes go
+ * one at a time, each from the latest records, and changes that arrive meanwhile share the next write
+ * (a storm of 200 refreshes is a handful of writes, and none undoes another).
+ */
 export class ConnectionStore {
+  private queued = new Map<string, Change>();
+  private writing = new Map<string, Change>();
+  private waiters: { resolve(): void; reject(error: unknown): void }[] = [];
+  private flushing: Promise<void> | null = null;
+
   private constructor(
     private readonly file: string,
     private records: ConnectionRecord[],
@@ -40,24 +52,70 @@ export class ConnectionStore {
     return { store: new ConnectionStore(file, read.kind === 'ok' ? (read.value.connections as ConnectionRecord[]) : []), notices };
   }
 
+  /** The records as they will be once the waiting writes land (a failed write takes its changes back). */
   list(): readonly ConnectionRecord[] {
-    return this.records;
+    return applyChanges(applyChanges(this.records, this.writing), this.queued);
   }
 
   get(id: string): ConnectionRecord | undefined {
-    return this.records.find((r) => r.id === id);
+    return this.list().find((r) => r.id === id);
   }
 
-  /** Adds or replaces one record; the file is written before memory changes, so a failed write changes nothing. */
-  async put(record: ConnectionRecord): Promise<void> {
-    const next = [...this.records.filter((r) => r.id !== record.id), record];
-    await writeJsonFile(this.file, { version: 1, connections: next });
-    this.records = next;
+  /** Adds or replaces one record (in place, keeping the order); resolves once it is on disk. */
+  put(record: ConnectionRecord): Promise<void> {
+    return this.enqueue(record.id, record);
   }
 
-  async remove(id: string): Promise<void> {
-    const next = this.records.filter((r) => r.id !== id);
-    await writeJsonFile(this.file, { version: 1, connections: next });
-    this.records = next;
+  remove(id: string): Promise<void> {
+    return this.enqueue(id, null);
   }
+
+  private enqueue(id: string, change: Change): Promise<void> {
+    this.queued.set(id, change);
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.kick();
+    return done;
+  }
+
+  /** Starts the writer unless it runs; a change that arrives as it finishes starts it again. */
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = (async () => {
+      try {
+        await this.flush();
+      } finally {
+        this.flushing = null;
+        if (this.queued.size > 0) this.kick();
+      }
+    })();
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queued.size > 0) {
+      [this.writing, this.queued] = [this.queued, new Map()];
+      const waiters = this.waiters.splice(0);
+      const next = applyChanges(this.records, this.writing);
+      try {
+        await writeJsonFile(this.file, { version: 1, connections: next });
+        this.records = next;
+        waiters.forEach((w) => w.resolve());
+      } catch (error) {
+        waiters.forEach((w) => w.reject(error));
+      } finally {
+        this.writing = new Map();
+      }
+    }
+  }
+}
+
+function applyChanges(records: readonly ConnectionRecord[], changes: ReadonlyMap<string, Change>): ConnectionRecord[] {
+  if (changes.size === 0) return [...records];
+  const kept = records.flatMap((r) => {
+    if (!changes.has(r.id)) return [r];
+    const change = changes.get(r.id);
+    return change ? [change] : [];
+  });
+  const known = new Set(records.map((r) => r.id));
+  const added = [...changes.values()].filter((c): c is ConnectionRecord => c !== null && !known.has(c.id));
+  return [...kept, ...added];
 }

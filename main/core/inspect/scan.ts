@@ -142,7 +142,7 @@ export function scanForJwts(text: string): ScannedToken[] {
   let attempts = 0;
   for (const group of words(text).map(indexGroup)) {
     for (let i = 0; i < group.words.length && attempts < MAX_ATTEMPTS && found.length < MAX_TOKENS; i++) {
-      if (!/^e[yw]/.test(group.words[i]!.text)) continue;
+      if (!/^e([yw]|$)/.test(group.words[i]!.text)) continue;
       attempts++;
       const read = readAt(group, i);
       if (!read) continue;

@@ -52,12 +52,8 @@ describe(`${COUNT} connections due at once`, () => {
     expect(list.ok && (list.value as ConnectionView[]).map((c) => c.status)).toEqual(Array(COUNT).fill('connected'));
   });
 
-  // Known bug, found by `npm run bench` (refresh storm): ConnectionStore.put builds the new list from
-  // the records it saw before its write, so concurrent status updates of different connections
-  // overwrite each other and only the last one survives, in memory and in connections.json. Fix:
-  // serialise put/remove (one write at a time, each starting from the latest records). `it.fails`
-  // turns red once fixed; then make it a plain `it`.
-  it.fails('records the refresh on every connection, in the list and in connections.json', async () => {
+  // Found by `npm run bench`: concurrent status updates once overwrote each other in connections.json.
+  it('records the refresh on every connection, in the list and in connections.json', async () => {
     const list = await core.dispatch('connections:list', undefined);
     expect(list.ok && (list.value as ConnectionView[]).filter((c) => c.lastRefreshedAt === null)).toEqual([]);
     const disk = JSON.parse(readFileSync(path.join(dataDir, 'connections.json'), 'utf8')) as { connections: { lastRefreshedAt: string | null }[] };

@@ -62,11 +62,8 @@ describe('property: the paste extractor finds exactly the pasted token', () => {
     );
   }, 60_000);
 
-  // Known gap, found by this property: inside a larger paste (cURL, a web address), a token wrapped
-  // right after its first letter ("e" / "yJhbGci…") is not found, because the scanner starts only at
-  // words beginning "ey"/"ew" (main/core/inspect/scan.ts). A bare paste is rescued by the fallback.
-  // `it.fails` turns red once the scanner is fixed, so this note cannot outlive the bug.
-  it.fails('finds a token wrapped after its first letter inside a cURL command', () => {
+  // Found by this property: a token wrapped right after its first letter ("e" / "yJhbGci…") inside a larger paste.
+  it('finds a token wrapped after its first letter inside a cURL command', () => {
     const jwt = fc.sample(token, 1)[0]!;
     expect(extractTokens(`curl -H 'Authorization: Bearer e\n${jwt.slice(1)}' https://x.test/ping`).found[0]?.token).toBe(jwt);
   });
