@@ -3,16 +3,15 @@ import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'el
 import { isRedirectTarget } from '../core/oauth/redirect-matcher';
 import type { AuthWindow, AuthWindowOutcome } from '../core/ports';
 import { mayNavigate } from '../core/oauth/sign-in-navigation';
+import { oneOutcome } from '../core/oauth/sign-in-window';
 import { authWindowPreferences, describeOrigin } from './window-policy';
-
-/** Sign-ins give up after five minutes, for safety (DESIGN.md, "Security"). */
-export const AUTH_TIMEOUT_MS = 5 * 60_000;
 
 /** The embedded sign-in window: a fresh in-memory session per flow, the redirect caught before it leaves. */
 export class ElectronAuthWindow implements AuthWindow {
   constructor(private readonly parent: () => BrowserWindow | undefined) {}
 
   open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+    if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     // No "persist:" prefix: the partition lives in memory only and dies with the flow.
     const partition = `auth-${randomUUID()}`;
     const authSession = session.fromPartition(partition, { cache: false });
@@ -29,20 +28,11 @@ export class ElectronAuthWindow implements AuthWindow {
     const contents = window.webContents;
 
     return new Promise<AuthWindowOutcome>((resolve) => {
-      let settled = false;
-      const finish = (outcome: AuthWindowOutcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
+      const finish = oneOutcome(signal, resolve, () => {
         void authSession.clearStorageData().finally(() => {
           if (!window.isDestroyed()) window.destroy();
         });
-        resolve(outcome);
-      };
-      const onAbort = () => finish({ kind: 'cancelled' });
-      const timer = setTimeout(() => finish({ kind: 'timeout' }), AUTH_TIMEOUT_MS);
-      signal.addEventListener('abort', onAbort);
+      });
 
       authSession.setPermissionRequestHandler((_c, _p, callback) => callback(false));
       authSession.setPermissionCheckHandler(() => false);
@@ -70,8 +60,7 @@ export class ElectronAuthWindow implements AuthWindow {
       });
       contents.on('did-navigate', () => window.setTitle(`Sign in — ${describeOrigin(contents.getURL())}`));
       window.on('closed', () => finish({ kind: 'cancelled' }));
-      if (signal.aborted) return onAbort();
-      void window.loadURL(url).catch(() => undefined);
+      if (!signal.aborted) void window.loadURL(url).catch(() => undefined);
     });
   }
 }

@@ -3,10 +3,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isRedirectTarget } from '../../main/core/oauth/redirect-matcher';
 import { mayNavigate } from '../../main/core/oauth/sign-in-navigation';
+import { oneOutcome } from '../../main/core/oauth/sign-in-window';
 import type { AuthWindow, AuthWindowOutcome, ExternalBrowser } from '../../main/core/ports';
 import { isLoopbackHost } from '../../main/core/urls';
-
-const AUTH_TIMEOUT_MS = 5 * 60_000;
 
 /** A fresh, isolated context per sign-in; the redirect URI is caught in the route and never requested. */
 export class ShellAuthWindow implements AuthWindow {
@@ -16,21 +15,11 @@ export class ShellAuthWindow implements AuthWindow {
   ) {}
 
   async open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+    if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     const context = await this.browser.newContext({ viewport: { width: 520, height: 720 } });
     return new Promise<AuthWindowOutcome>((resolve) => {
-      let settled = false;
-      const finish = (outcome: AuthWindowOutcome) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        // Closing the context throws its cookies and storage away, like clearing the Electron partition.
-        void context.close().catch(() => undefined);
-        resolve(outcome);
-      };
-      const onAbort = () => finish({ kind: 'cancelled' });
-      const timer = setTimeout(() => finish({ kind: 'timeout' }), AUTH_TIMEOUT_MS);
-      signal.addEventListener('abort', onAbort);
+      // Closing the context throws its cookies and storage away, like clearing the Electron partition.
+      const finish = oneOutcome(signal, resolve, () => void context.close().catch(() => undefined));
       void (async () => {
         await context.route('**/*', (route) => {
           const target = route.request().url();
@@ -44,8 +33,7 @@ export class ShellAuthWindow implements AuthWindow {
         context.on('page', (popup) => void popup.close()); // window.open is denied
         page.on('close', () => finish({ kind: 'cancelled' }));
         this.announce(page);
-        if (signal.aborted) return onAbort();
-        await page.goto(url).catch(() => undefined);
+        if (!signal.aborted) await page.goto(url).catch(() => undefined);
       })().catch(() => finish({ kind: 'cancelled' }));
     });
   }

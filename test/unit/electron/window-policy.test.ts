@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mayNavigate } from '../../../main/core/oauth/sign-in-navigation';
-import { APP_URL, authWindowPreferences, describeOrigin, isAppUrl, mainWindowPreferences } from '../../../main/electron/window-policy';
+import { APP_URL, describeOrigin, isAppUrl } from '../../../main/electron/window-policy';
 
-// The Electron windows' security settings, checked under plain Node (the Electron binary is absent here).
-describe('main window preferences', () => {
-  it('are isolated, sandboxed and without Node', () => {
-    expect(mainWindowPreferences('/app/preload/index.cjs')).toEqual({
-      preload: '/app/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    });
-  });
-});
-
-describe('sign-in window preferences', () => {
-  it('have no preload, a partition of their own, and the same isolation', () => {
-    const prefs = authWindowPreferences('auth-123');
-    expect(prefs).not.toHaveProperty('preload');
-    expect(prefs.partition).toBe('auth-123');
-    expect(prefs.partition).not.toMatch(/^persist:/);
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-  });
-});
-
+// The navigation rules of the Electron windows, checked under plain Node (webPreferences: test/unit/quality/electron-policy.test.ts).
 describe('navigation rules', () => {
   it('the app stays on its own origin', () => {
     expect(isAppUrl(APP_URL)).toBe(true);

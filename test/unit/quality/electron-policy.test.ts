@@ -1,9 +1,12 @@
 import csp from '@doyensec/csp-evaluator';
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../../main/static/renderer-assets';
 import { authWindowPreferences, mainWindowPreferences } from '../../../main/electron/window-policy';
 import { calledNames, compact, listeners, methodCalls, parse, resolveFunction } from './ts-source';
+
+const SIGN_IN_WINDOW = new URL('../../../main/core/oauth/sign-in-window.ts', import.meta.url);
 
 // The Electron security bar (DESIGN.md "Security"), asserted exactly. The preferences and the CSP are
 // plain data and are checked as values. The handlers live in files that import 'electron', which
@@ -100,7 +103,8 @@ const handlerChecks = {
       methodCalls(source, 'setPermissionCheckHandler').some((c) => c.receiver === 'authSession' && compact(c.args[0]!, source) === '()=>false'),
       preventsDefault(source, 'will-attach-webview'),
       methodCalls(source, 'clearStorageData').some((c) => c.receiver === 'authSession'),
-      /AUTH_TIMEOUT_MS = 5 \* 60_000/.test(source.getFullText()),
+      // Timeout, cancel and clean-up come from the shared oneOutcome(): 5 minutes, storage cleared on every outcome.
+      /\boneOutcome\(signal, resolve,/.test(source.getFullText()) && /AUTH_TIMEOUT_MS = 5 \* 60_000/.test(readFileSync(SIGN_IN_WINDOW, 'utf8')),
     ];
   },
 } as const;
