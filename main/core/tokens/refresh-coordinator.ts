@@ -60,8 +60,14 @@ const reconnect = (message: string): RefreshOutcome => ({ kind: 'needs-reconnect
 const failed = (message: string, retryable = true): RefreshOutcome => ({ kind: 'failed', message, retryable });
 
 /** Keeps connections connected: one refresh in flight per connection, newest refresh token stored before use. */
+/** How many scheduled refreshes run at once; more wait their turn, so a storm never blocks the app. */
+export const MAX_SCHEDULED_AT_ONCE = 8;
+
 export class RefreshCoordinator {
   private readonly flights = new Map<string, Promise<RefreshOutcome>>();
+  /** Scheduled refreshes that fell due, waiting for a slot: a storm of them runs a few at a time. */
+  private readonly due: string[] = [];
+  private dueRunning = 0;
   private readonly timerHandles = new Map<string, unknown>();
   private readonly scheduled = new Set<string>();
   private readonly sleep: (ms: number) => Promise<void>;
@@ -239,9 +245,22 @@ export class RefreshCoordinator {
       this.timerHandles.delete(id);
       if (this.stopped) return;
       if (delayMs > step) this.setTimer(id, delayMs - step);
-      else void this.refresh(id);
+      else this.startDue(id);
     }, step);
     this.timerHandles.set(id, handle);
+  }
+
+  /** Runs due refreshes while one of MAX_SCHEDULED_AT_ONCE slots is free (user-asked refreshes never wait). */
+  private startDue(id?: string): void {
+    if (id !== undefined && !this.due.includes(id)) this.due.push(id);
+    while (this.dueRunning < MAX_SCHEDULED_AT_ONCE && this.due.length > 0) {
+      const next = this.due.shift()!;
+      this.dueRunning++;
+      void this.refresh(next).finally(() => {
+        this.dueRunning--;
+        if (!this.stopped) this.startDue();
+      });
+    }
   }
 
   private clearTimer(id: string): void {

@@ -14,7 +14,8 @@ import { expectCleanEnd, killableFetch, ProcessLife, SERVICE, tokenKeys } from '
 // of slept, and the client's 30 s timeout is compressed to 100 ms. Every run must end connected or
 // cleanly "needs reconnect" with the invariants of expectCleanEnd, and without a retry storm: at
 // most 4 token requests per refresh, and a failed background refresh waits a minute before the next.
-const SLOW = { tokenDelayMs: 400, clientTimeoutMs: 100 };
+// A wide margin between the server's delay and the client's timeout, so a busy machine cannot turn "slow" into "answered".
+const SLOW = { tokenDelayMs: 3000, clientTimeoutMs: 100 };
 
 interface Run {
   readonly fault: Faults['token'];
