@@ -98,6 +98,7 @@ export async function runElectronegativity(root: string, files: readonly string[
     }
     mkdirSync(path.dirname(sarifPath), { recursive: true });
     rmSync(sarifPath, { force: true });
+    keepOffline();
     const run = createRequire(import.meta.url)('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<{ errors: { file: string; message: string }[] }>;
     const log = console.log;
     console.log = () => undefined; // it reports a failed download of translations; nothing else goes to the console
@@ -203,4 +204,17 @@ export async function scanElectron(root: string, folders: readonly string[], sar
   const verdict = judge(readSarif(sarifPath), findSuppressions(root, files), parseErrors);
   annotateSarif(sarifPath, verdict);
   return { ...verdict, files: files.length };
+}
+
+/**
+ * electronegativity downloads "updated translations" from GitHub at every start. CI reaches only the
+ * package registries, so its HTTP client is replaced, for its translation module only, by one that
+ * answers "offline" at once: the scan never tries the network and uses its bundled English texts.
+ */
+function keepOffline(): void {
+  const fromI18n = createRequire(createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/locales/i18n.js'));
+  const gotPath = fromI18n.resolve('got');
+  const offline = () => Promise.reject(new Error('offline: translations are not downloaded'));
+  const cache = fromI18n.cache as Record<string, unknown>;
+  cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: Object.assign(offline, { default: offline, __esModule: true }) };
 }
