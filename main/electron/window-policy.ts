@@ -7,37 +7,28 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'connect';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+/** What every window of the app shares: isolated, sandboxed, no Node anywhere, web security on. */
+const ISOLATED: WebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+};
+
 /** The main window's web preferences, exported so a test can assert every one of them. */
 export function mainWindowPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
+  return { preload: preloadPath, ...ISOLATED };
 }
 
-/** The sign-in window's web preferences, exported so a test can assert them: no preload, sandboxed, isolated. */
+/** The sign-in window's web preferences, exported so a test can assert them: no preload, its own partition. */
 export function authWindowPreferences(partition: string): WebPreferences {
-  return {
-    partition,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
+  return { partition, ...ISOLATED };
 }
 
 /** True when a frame URL is the app's own page (and not a page it was tricked into loading). */
