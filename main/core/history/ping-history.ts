@@ -65,10 +65,10 @@ export class PingHistory {
     return this.persist();
   }
 
-  /** Writes one after another, so an older list never lands after a newer one. */
+  /** Writes one after another, so an older list never lands after a newer one; a convenience list needs no disk flush. */
   private persist(): Promise<void> {
     const snapshot = { version: 1, pings: this.pings };
-    this.writing = this.writing.then(() => writeJsonFile(this.file, snapshot)).catch((error: unknown) => {
+    this.writing = this.writing.then(() => writeJsonFile(this.file, snapshot, { flush: false })).catch((error: unknown) => {
       this.logger.warn('ping history: could not save', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
     });
     return this.writing;

@@ -44,14 +44,17 @@ async function freeName(base: string): Promise<string> {
   }
 }
 
-/** Writes atomically: a temp file in the same folder, flushed to disk, then renamed over the old one. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
+/**
+ * Writes atomically: a temp file in the same folder, then renamed over the old one. `flush` (the
+ * default) also waits for the disk, for data that must survive a power cut, not only a crash.
+ */
+export async function writeJsonFile(file: string, value: unknown, { flush = true }: { flush?: boolean } = {}): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'w', 0o600);
   try {
     try {
       await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8');
-      await handle.sync();
+      if (flush) await handle.sync();
     } finally {
       await handle.close();
     }
