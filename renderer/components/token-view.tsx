@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TokenInspection, TokenInspectionOk } from '../../preload/contract';
 import { fromNow, localTime } from '../format';
 import { useNow } from '../hooks/use-now';
@@ -37,27 +38,30 @@ export function TokenView({ inspection }: { inspection: TokenInspection }) {
           </ul>
         </section>
       )}
-      <section className="card" aria-labelledby="claims-title">
-        <div className="section-head">
-          <h2 id="claims-title">Claims</h2>
-          <CopyButton label="Copy payload JSON" text={inspection.json.payload} />
-        </div>
-        <ClaimsTable rows={inspection.claims} label="Claims" now={now} />
-      </section>
-      <section className="card" aria-labelledby="header-title">
-        <div className="section-head">
-          <h2 id="header-title">Header</h2>
-          <CopyButton label="Copy header JSON" text={inspection.json.header} />
-        </div>
-        <ClaimsTable rows={inspection.header} label="Header" now={now} />
+      <RowsSection id="claims-title" title="Claims" copyLabel="Copy payload JSON" json={inspection.json.payload} rows={inspection.claims} now={now} />
+      <RowsSection id="header-title" title="Header" copyLabel="Copy header JSON" json={inspection.json.header} rows={inspection.header} now={now}>
         <p className="hint">Signature: {inspection.signatureBytes} bytes.</p>
-      </section>
+      </RowsSection>
       <details className="card">
         <summary>JSON view</summary>
         <pre className="code" aria-label="Header JSON">{pretty(inspection.json.header)}</pre>
         <pre className="code" aria-label="Payload JSON">{pretty(inspection.json.payload)}</pre>
       </details>
     </>
+  );
+}
+
+/** A titled table of claims or header fields, with a copy of its JSON. */
+function RowsSection(props: { id: string; title: string; copyLabel: string; json: string; rows: TokenInspectionOk['claims']; now: number; children?: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby={props.id}>
+      <div className="section-head">
+        <h2 id={props.id}>{props.title}</h2>
+        <CopyButton label={props.copyLabel} text={props.json} />
+      </div>
+      <ClaimsTable rows={props.rows} label={props.title} now={props.now} />
+      {props.children}
+    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { DebugLogger } from 'builder-util';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { describe, expect, it } from 'vitest';
-import { readBuilderConfig, readBuilderSchema, readRepoFile, ROOT } from './builder-config';
+import { readBuilderConfig, readBuilderSchema, readRepoFile, REQUIRED_FUSES, ROOT } from './builder-config';
 
 const config = readBuilderConfig();
 
@@ -45,14 +45,7 @@ describe('electron-builder configuration', () => {
   });
 
   it('sets the Electron fuses at package time (DESIGN.md "Security")', () => {
-    expect(config.electronFuses).toMatchObject({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      enableCookieEncryption: true,
-    });
+    expect(config.electronFuses).toMatchObject(REQUIRED_FUSES);
     expect(config.asar ?? true).toBe(true); // OnlyLoadAppFromAsar and integrity need the asar
   });
 

@@ -33,3 +33,13 @@ export function targetsOf(platform: { target?: unknown } | null | undefined): Ma
   }
   return result;
 }
+
+/** The Electron fuses DESIGN.md ("Security") requires, as electron-builder and the packaged binary name them. */
+export const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  enableCookieEncryption: true,
+} as const;

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRepoFile, ROOT } from './builder-config';
+import { readRepoFile, REQUIRED_FUSES, ROOT } from './builder-config';
 import { listAsar, packageApp, readFuses, runtimeModules, type AsarEntry, type PackagedApp } from './package-app';
 
 let app: PackagedApp;
@@ -70,14 +70,7 @@ describe('package contents (electron-builder over the real dist/)', () => {
   });
 
   it('flips the fuses in the packaged binary', () => {
-    expect(readFuses(app.executable)).toMatchObject({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      enableCookieEncryption: true,
-    });
+    expect(readFuses(app.executable)).toMatchObject(REQUIRED_FUSES);
   });
 
   it('ships the updater settings electron-updater reads (app-update.yml)', () => {
