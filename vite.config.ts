@@ -7,6 +7,7 @@ import { defineConfig, type UserConfig } from 'vite';
 //   main          Electron main    → dist/main/index.cjs
 //   preload       sandboxed preload→ dist/preload/index.cjs (one CommonJS file: sandboxed preloads cannot import)
 //   shell-bridge  Chromium shell's init script, built from preload/bridge.ts → dist/test-shell/bridge.js
+//   transport-contract  the HTTP transport contract run inside Electron → dist/test-contract/electron-main.cjs (tests only)
 const nodeExternals = ['electron', 'keytar', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const targets: Record<string, UserConfig> = {
@@ -35,6 +36,16 @@ const targets: Record<string, UserConfig> = {
       rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'index.cjs' } },
     },
     ssr: { noExternal: true, external: ['electron'] },
+  },
+  'transport-contract': {
+    build: {
+      outDir: 'dist/test-contract',
+      emptyOutDir: true,
+      target: 'node20',
+      ssr: 'test/contract/electron-contract-main.ts',
+      rollupOptions: { external: nodeExternals, output: { format: 'cjs', entryFileNames: 'electron-main.cjs' } },
+    },
+    ssr: { noExternal: true, external: ['electron', 'keytar'] },
   },
   'shell-bridge': {
     build: {

@@ -19,6 +19,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): BridgeApi {
     invoke(channel, arg) as Promise<Result<InvokeMap[C]['value']>>;
   return Object.freeze({
     getAppInfo: () => call('app:info'),
+    proxyWaiting: () => call('proxy:waiting'),
+    answerProxy: (id, answer) => call('proxy:answer', { id, answer }),
     inspectPaste: (text) => call('inspect:paste', { text }),
     verifyToken: (token) => call('inspect:verify', { token }),
     inspectConnectionToken: (id) => call('inspect:connection', { id }),

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'storage'
   | 'forbidden-sender'
   | 'unknown-channel'
+  | 'unknown-request'
   | 'internal';
 
 /** An expected failure: what happened, why it probably happened, what to do next. */
@@ -55,6 +56,8 @@ export interface EnvironmentDetails extends EnvironmentSummary {
   readonly redirectUri: string;
   readonly scopes: readonly string[];
   readonly hasClientSecret: boolean;
+  /** Admin environments only: IT's plain-text note for the sign-in panel (not a secret). */
+  readonly signInHint?: string;
 }
 
 /** What the settings form sends; a preset or admin environment takes only the fields it allows. */
@@ -400,9 +403,25 @@ export interface ConnectionTokenInspection {
   readonly changes: readonly ClaimChange[] | null;
 }
 
+/** A proxy server that asks for a user name and password, as the app's dialog shows it. */
+export interface ProxyChallengeView {
+  readonly id: string;
+  readonly host: string;
+  readonly port: number;
+  readonly realm: string;
+  readonly scheme: string;
+  /** True when the proxy refused the user name and password given before. */
+  readonly refused: boolean;
+}
+
+/** The dialog's answer: a user name and password (kept in the keychain only if `remember`), or cancel. */
+export type ProxyAnswer = { readonly kind: 'cancel' } | { readonly kind: 'login'; readonly username: string; readonly password: string; readonly remember: boolean };
+
 /** Renderer → main calls: channel name → argument and success value. */
 export interface InvokeMap {
   'app:info': { arg: undefined; value: AppInfo };
+  'proxy:waiting': { arg: undefined; value: ProxyChallengeView[] };
+  'proxy:answer': { arg: { id: string; answer: ProxyAnswer }; value: null };
   'inspect:paste': { arg: { text: string }; value: PasteInspection };
   'inspect:verify': { arg: { token: string }; value: VerifyResult };
   'inspect:connection': { arg: { id: string }; value: ConnectionTokenInspection };
@@ -438,6 +457,10 @@ export interface EventMap {
   'activity:added': ActivityEntry;
   /** The whole list after any change (connected, refreshed, needs reconnect, renamed, removed). */
   'connections:changed': ConnectionView[];
+  /** Every notice so far, after one arrives late (the keychain check, admin secrets applied after the window shows). */
+  'app:notices-changed': string[];
+  /** A proxy asks for a user name and password: the app shows its dialog. */
+  'proxy:credentials-needed': ProxyChallengeView;
 }
 
 export type InvokeChannel = keyof InvokeMap;
@@ -446,6 +469,8 @@ export type EventChannel = keyof EventMap;
 /** Runtime lists of channel names, for registering handlers and guarding the preload. */
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'app:info',
+  'proxy:waiting',
+  'proxy:answer',
   'inspect:paste',
   'inspect:verify',
   'inspect:connection',
@@ -475,11 +500,15 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'diagnostics:copy',
   'logs:open-folder',
 ];
-export const EVENT_CHANNELS: readonly EventChannel[] = ['activity:added', 'connections:changed'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['activity:added', 'connections:changed', 'app:notices-changed', 'proxy:credentials-needed'];
 
 /** The object the renderer finds on `window`: one typed method per call, plus events. */
 export interface BridgeApi {
   getAppInfo(): Promise<Result<AppInfo>>;
+  /** Proxy sign-ins still waiting for the user (for a window that opens while one waits). */
+  proxyWaiting(): Promise<Result<ProxyChallengeView[]>>;
+  /** The proxy dialog's answer; the password goes to main only, never back. */
+  answerProxy(id: string, answer: ProxyAnswer): Promise<Result<null>>;
   /** Finds and inspects every token in a paste (decode only). */
   inspectPaste(text: string): Promise<Result<PasteInspection>>;
   verifyToken(token: string): Promise<Result<VerifyResult>>;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../preload/contract';
 import { bridge, call } from './bridge';
 import { Logo } from './components/logo';
+import { ProxyDialogs } from './components/proxy-dialog';
 import { ActivityScreen } from './screens/activity-screen';
 import { ConnectionsScreen } from './screens/connections-screen';
 import { DiagnosticsScreen } from './screens/diagnostics-screen';
@@ -33,9 +34,11 @@ export function App() {
 
   useEffect(() => {
     void call(bridge.getAppInfo()).then((result) => result.ok && setInfo(result.value));
+    // Notices can arrive after the window shows (the keychain check, admin secrets).
+    const stopNotices = bridge.on('app:notices-changed', (notices) => setInfo((i) => (i ? { ...i, notices } : i)));
     const onHash = () => setRoute(fromHash());
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return () => (stopNotices(), window.removeEventListener('hashchange', onHash));
   }, []);
 
   return (
@@ -74,6 +77,7 @@ export function App() {
         {screen === 'diagnostics' && <DiagnosticsScreen />}
         {screen === 'settings' && <SettingsScreen />}
       </main>
+      <ProxyDialogs />
     </div>
   );
 }

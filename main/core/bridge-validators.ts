@@ -12,6 +12,14 @@ const connectArgs = z.strictObject({ environmentId: id, reconnectId: id.optional
 /** One schema per channel: every argument from the renderer arrives as `unknown`. */
 export const BRIDGE_SCHEMAS: Schemas = {
   'app:info': z.undefined(),
+  'proxy:waiting': z.undefined(),
+  'proxy:answer': z.strictObject({
+    id,
+    answer: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('cancel') }),
+      z.strictObject({ kind: z.literal('login'), username: text(256).min(1), password: text(1024), remember: z.boolean() }),
+    ]),
+  }),
   'inspect:paste': z.strictObject({ text: text(2 * 1024 * 1024) }),
   'inspect:verify': z.strictObject({ token: text(1024 * 1024) }),
   'inspect:connection': z.strictObject({ id }),

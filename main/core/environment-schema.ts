@@ -17,6 +17,15 @@ export const environmentFields = {
   scopes: z.array(z.string().trim().min(1).max(200)).min(1, 'must list at least one scope').max(20),
 };
 
+/** A short plain-text note from IT for the sign-in panel: one line, no control characters. */
+const SIGN_IN_HINT_MAX = 200;
+export const signInHint = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(SIGN_IN_HINT_MAX, `must be at most ${SIGN_IN_HINT_MAX} characters`)
+  .regex(/^[^\p{Cc}]*$/u, 'must be plain text on one line');
+
 /** An environment in the admin config file; the optional secret goes to the keychain at start. */
 export const adminEnvironmentSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
@@ -25,4 +34,6 @@ export const adminEnvironmentSchema = z.object({
   redirectUri: environmentFields.redirectUri.default(''),
   scopes: environmentFields.scopes.optional(),
   clientSecret: z.string().min(1).max(4096).optional(),
+  /** Plain words shown in the sign-in panel while signing in, e.g. "Use your company Google account". */
+  signInHint: signInHint.optional(),
 });

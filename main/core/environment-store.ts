@@ -6,7 +6,7 @@ import { environmentFields } from './environment-schema';
 import { clientSecretKey, PRODUCTION, type Environment } from './environments';
 import type { SecretStore } from './ports';
 import { fail, ok } from './result';
-import { describeWriteFailure, readJsonFile, writeJsonFile } from './storage/json-file';
+import { describeWriteFailure, openJsonFile, readNotice, type JsonFileWriter } from './storage/json-file';
 
 const userEnvironmentSchema = z.object({ id: z.string(), ...environmentFields });
 const credentialsSchema = z.object({ clientId: environmentFields.clientId, redirectUri: environmentFields.redirectUri, scopes: environmentFields.scopes });
@@ -23,32 +23,42 @@ type EnvironmentsFile = z.infer<typeof fileSchema>;
 /** Presets, the admin's environments and the user's own, with secrets kept in the keychain. */
 export class EnvironmentStore {
   private constructor(
-    private readonly file: string,
+    private readonly write: JsonFileWriter,
     private readonly admin: readonly Environment[],
     private readonly secrets: SecretStore,
     private data: EnvironmentsFile,
+    /** environments.json was there but unreadable: which admin secrets were applied is unknown this session. */
+    private readonly fileUnreadable: boolean,
   ) {}
 
-  /** Loads environments.json (a corrupt one is kept aside and reported) and stores admin-provided secrets. */
-  static async open(dataDir: string, admin: readonly Environment[], adminSecrets: ReadonlyMap<string, string>, secrets: SecretStore, now: () => number) {
+  /**
+   * Loads environments.json (a corrupt one is kept aside, an unreadable one left untouched and never
+   * written this session, both reported); admin secrets are applied later, see applyAdminSecrets.
+   */
+  static async open(dataDir: string, admin: readonly Environment[], secrets: SecretStore, now: () => number) {
     const file = path.join(dataDir, 'environments.json');
-    const read = await readJsonFile(file, fileSchema, now);
-    const notices =
-      read.kind === 'corrupt'
-        ? [`Your saved environments could not be read because ${read.reason}. The file was kept as ${read.keptAs}; the app started without it.`]
-        : [];
+    const { read, write } = await openJsonFile(file, fileSchema, now);
+    const notices = readNotice(read, 'Your saved environments', file, {
+      corrupt: 'the app started without it',
+      unreadable: 'Your own environments are missing for now, and changes to environments cannot be saved.',
+    });
     const data = read.kind === 'ok' ? read.value : { version: 1 as const, environments: [], presetCredentials: {}, appliedAdminSecrets: {} };
-    const store = new EnvironmentStore(file, admin, secrets, data);
-    return { store, notices: [...notices, ...(await store.applyAdminSecrets(adminSecrets))] };
+    const store = new EnvironmentStore(write, admin, secrets, data, read.kind === 'unreadable');
+    return { store, notices };
   }
 
-  /** Writes each admin-provided secret to the keychain once per new value: IT can rotate it, users can replace it. */
-  private async applyAdminSecrets(adminSecrets: ReadonlyMap<string, string>): Promise<string[]> {
+  /**
+   * Writes each admin-provided secret to the keychain once per new value: IT can rotate it, users can
+   * replace it. Runs after the window shows, as the keychain may be slow; returns notices.
+   */
+  async applyAdminSecrets(adminSecrets: ReadonlyMap<string, string>): Promise<string[]> {
     const applied = { ...this.data.appliedAdminSecrets };
     for (const [id, secret] of adminSecrets) {
       const digest = createHash('sha256').update(secret).digest('hex');
       if (applied[id] === digest) continue;
       try {
+        // Without the file a user's replacement cannot be told from an old admin secret, so the keychain's is kept.
+        if (this.fileUnreadable && (await this.secrets.get(clientSecretKey(id))) !== null) continue;
         await this.secrets.set(clientSecretKey(id), secret);
         applied[id] = digest;
       } catch {
@@ -58,7 +68,7 @@ export class EnvironmentStore {
     if (JSON.stringify(applied) === JSON.stringify(this.data.appliedAdminSecrets)) return [];
     const next = { ...this.data, appliedAdminSecrets: applied };
     try {
-      await writeJsonFile(this.file, next);
+      await this.write(next);
       this.data = next;
     } catch {
       // Not remembered: the same secret is simply written again at the next start.
@@ -83,8 +93,9 @@ export class EnvironmentStore {
   }
 
   async details(env: Environment): Promise<EnvironmentDetails> {
-    const { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes } = env;
-    return { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, hasClientSecret: Boolean(await this.clientSecret(id)) };
+    const { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, signInHint } = env;
+    const details = { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, hasClientSecret: Boolean(await this.clientSecret(id)) };
+    return signInHint ? { ...details, signInHint } : details;
   }
 
   /** Adds or edits; presets keep their addresses, admin environments accept only a new secret. */
@@ -99,7 +110,7 @@ export class EnvironmentStore {
       next.environments = [...next.environments.filter((e) => e.id !== id), entry];
     }
     try {
-      await writeJsonFile(this.file, next);
+      await this.write(next);
     } catch (error) {
       return fail('storage', describeWriteFailure(error, 'the environment'));
     }
@@ -121,7 +132,7 @@ export class EnvironmentStore {
     if (env.source !== 'user') return fail('invalid-argument', `${env.name} is built in or set by your IT team, so it cannot be removed.`);
     const next = { ...this.data, environments: this.data.environments.filter((e) => e.id !== id) };
     try {
-      await writeJsonFile(this.file, next);
+      await this.write(next);
     } catch (error) {
       return fail('storage', describeWriteFailure(error, 'the change'));
     }

@@ -13,6 +13,8 @@ export interface Environment extends EnvironmentSummary {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly scopes: readonly string[];
+  /** From the admin file: plain words for the sign-in panel, e.g. which account to use. */
+  readonly signInHint?: string;
 }
 
 /** ApprovalMax's production servers, from approvalmax-api.md; Client ID and redirect URI come from the user or IT. */

@@ -1,20 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
 import { isRedirectTarget } from '../core/oauth/redirect-matcher';
 import type { AuthWindow, AuthWindowOutcome } from '../core/ports';
 import { mayNavigate } from '../core/oauth/sign-in-navigation';
 import { oneOutcome } from '../core/oauth/sign-in-window';
-import { authWindowPreferences, describeOrigin } from './window-policy';
+import { AUTH_PARTITION, authWindowPreferences, describeOrigin } from './window-policy';
 
-/** The embedded sign-in window: a fresh in-memory session per flow, the redirect caught before it leaves. */
+/**
+ * The embedded sign-in window, the redirect caught before it leaves. Electron cannot release a
+ * session, so every flow uses the same in-memory partition, wiped before and after: nothing of one
+ * sign-in (cookies, storage, cache, proxy passwords, open connections) reaches the next.
+ */
 export class ElectronAuthWindow implements AuthWindow {
   constructor(private readonly parent: () => BrowserWindow | undefined) {}
 
   open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
     if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
-    // No "persist:" prefix: the partition lives in memory only and dies with the flow.
-    const partition = `auth-${randomUUID()}`;
-    const authSession = session.fromPartition(partition, { cache: false });
+    const authSession = session.fromPartition(AUTH_PARTITION, { cache: false });
+    return wipe(authSession).then(() => this.show(authSession, { url, redirectUri, issuerOrigin, signal }));
+  }
+
+  private show(authSession: Session, { url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+    if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
+    const partition = AUTH_PARTITION;
     const parent = this.parent();
     const options: BrowserWindowConstructorOptions = {
       width: 520,
@@ -29,7 +36,7 @@ export class ElectronAuthWindow implements AuthWindow {
 
     return new Promise<AuthWindowOutcome>((resolve) => {
       const finish = oneOutcome(signal, resolve, () => {
-        void authSession.clearStorageData().finally(() => {
+        void wipe(authSession).finally(() => {
           if (!window.isDestroyed()) window.destroy();
         });
       });
@@ -63,4 +70,12 @@ export class ElectronAuthWindow implements AuthWindow {
       if (!signal.aborted) void window.loadURL(url).catch(() => undefined);
     });
   }
+}
+
+/** Everything a sign-in leaves in its session: data, HTTP and auth caches, and open connections. */
+function wipe(authSession: Session): Promise<void> {
+  return Promise.all([authSession.clearData(), authSession.clearAuthCache(), authSession.closeAllConnections()]).then(
+    () => undefined,
+    () => undefined,
+  );
 }

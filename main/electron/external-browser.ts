@@ -1,13 +1,11 @@
 import { shell } from 'electron';
-import { isLoopbackHost } from '../core/urls';
+import { mayOpenInBrowser, NOT_THE_SIGN_IN_PAGE } from '../boot/shell-rules';
 import type { ExternalBrowser } from '../core/ports';
 
-/** Opens the system browser only on the environment's own sign-in server, over https (or this machine's simulator). */
+/** The system browser, on the sign-in server only (mayOpenInBrowser). */
 export class ElectronExternalBrowser implements ExternalBrowser {
   async open(url: string, issuerOrigin: string): Promise<void> {
-    const parsed = new URL(url);
-    const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
-    if (!secure || parsed.origin !== issuerOrigin) throw new Error('Refused to open an address that is not the sign-in page');
-    await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only the issuer's own https (or loopback) origin, checked on the line above
+    if (!mayOpenInBrowser(url, issuerOrigin)) throw new Error(NOT_THE_SIGN_IN_PAGE);
+    await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only the issuer's own https (or loopback) origin, checked by mayOpenInBrowser on the line above
   }
 }

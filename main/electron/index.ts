@@ -1,71 +1,67 @@
-// The Electron composition root: wires Electron adapters to the core, one setup per feature.
+// The Electron composition root: Electron adapters handed to the start-up both shells share
+// (main/boot/). Everything with a decision in it lives there, where tests reach it.
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
-import { loadAppConfig } from '../core/app-config';
-import { openLogFile, writeToAll } from '../core/log-file/rotating-log-file';
-import { createLineLogger } from '../core/logging';
-import { startCore } from '../core/service';
-import { systemClock } from '../core/system-clock';
-import { openSecretStore } from '../secrets/open-secret-store';
+import { app, type BrowserWindow } from 'electron';
+import { runDesktopApp } from '../boot/desktop-lifecycle';
+import { dataDirOf, logStartupFailure, startApp, type ShellStart, type StartedApp } from '../boot/start-app';
+import type { ProxyPrompt } from '../core/proxy/proxy-credentials';
+import { setAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { ElectronAuthWindow } from './auth-window';
 import { electronClipboard } from './clipboard';
 import { ElectronExternalBrowser } from './external-browser';
 import { hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
+import { electronLifecycle, windowHandle } from './lifecycle';
 import { createMainWindow } from './main-window';
-import { electronFetch } from './net';
+import { electronTransport } from './net';
 import { electronFolderOpener } from './open-path';
+import { answerProxyLogins } from './proxy-login';
 import { ElectronSaveDialog } from './save-dialog';
 import { setupAutoUpdates } from './updater';
 
-const PRODUCT_NAME = 'ApprovalMax Connect';
+let mainWindow: BrowserWindow | undefined;
+let core: StartedApp['core'] | undefined;
+// Proxies may ask before the core exists (the update check, a slow start): they are then cancelled.
+const askProxy: ProxyPrompt = (challenge) => (core ? core.proxy.ask(challenge) : Promise.resolve(null));
 
-// Tests and admins can move all app data; this must happen before `ready`.
-if (process.env.APPROVALMAX_CONNECT_DATA_DIR) app.setPath('userData', process.env.APPROVALMAX_CONNECT_DATA_DIR);
-app.enableSandbox();
-registerAppScheme();
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
-}
-
-async function start(): Promise<void> {
-  const config = await loadAppConfig(process.env, {
-    userDataDir: app.getPath('userData'),
-    productName: PRODUCT_NAME,
-    version: app.getVersion(),
-    platform: process.platform,
-    shell: 'electron',
-  });
-  const logFile = openLogFile(config.dataDir);
-  const logger = createLineLogger(writeToAll((line) => process.stderr.write(line + '\n'), logFile.write), process.env.APPROVALMAX_CONNECT_LOG_LEVEL);
-  const keychain = await openSecretStore({ service: config.keychainService, platform: process.platform, logger });
-  const main: { window?: BrowserWindow } = {};
-  const ports = {
-    secrets: keychain.store,
-    authWindow: new ElectronAuthWindow(() => main.window),
+const start: ShellStart = {
+  shell: 'electron',
+  version: app.getVersion(),
+  defaultDataDir: app.getPath('userData'),
+  env: process.env,
+  console: (line) => process.stderr.write(line + '\n'),
+  ports: () => ({
+    authWindow: new ElectronAuthWindow(() => mainWindow),
     browser: new ElectronExternalBrowser(),
     clipboard: electronClipboard,
-    saveDialog: new ElectronSaveDialog(() => main.window),
+    saveDialog: new ElectronSaveDialog(() => mainWindow),
     folders: electronFolderOpener,
-    http: electronFetch,
-    clock: systemClock,
-    logger,
-  };
-  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : [], { keychain: keychain.backend });
-  hardenWebContents();
-  serveRenderer(path.join(__dirname, '../renderer'));
-  main.window = createMainWindow(path.join(__dirname, '../preload/index.cjs'));
-  registerIpc(core, main.window);
-  setupAutoUpdates(config.updates, logger, () => main.window);
-  app.on('before-quit', () => core.stop());
-  app.on('second-instance', () => {
-    const [existing] = BrowserWindow.getAllWindows();
-    if (existing?.isMinimized()) existing.restore();
-    existing?.focus();
-  });
-}
+    http: electronTransport(askProxy),
+  }),
+};
+
+void runDesktopApp(electronLifecycle, {
+  prepare: () => {
+    // Tests and admins can move all app data; Electron needs it before `ready`.
+    if (process.env.APPROVALMAX_CONNECT_DATA_DIR) app.setPath('userData', dataDirOf(start));
+    app.enableSandbox();
+    registerAppScheme();
+  },
+  start: async () => {
+    const running = await startApp(start);
+    core = running.core;
+    setAppMenu(app.isPackaged);
+    hardenWebContents();
+    answerProxyLogins(askProxy);
+    serveRenderer(path.join(__dirname, '../renderer'));
+    registerIpc(running.core, () => mainWindow);
+    setupAutoUpdates(running.config.updates, running.logger, () => mainWindow);
+    return running;
+  },
+  openMainWindow: () => {
+    mainWindow = createMainWindow(path.join(__dirname, '../preload/index.cjs'), app.isPackaged);
+    return windowHandle(mainWindow);
+  },
+  logFailure: (error) => logStartupFailure(start, error),
+});

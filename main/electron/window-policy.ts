@@ -1,6 +1,6 @@
 // The windows' security settings as plain data and pure checks: no runtime 'electron' import, so
 // unit tests assert them under plain Node (electron is imported for its types only).
-import type { WebPreferences } from 'electron';
+import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
 
 /** The renderer's own origin: a custom scheme, so the page is never a file:// or an http:// page. */
 export const APP_SCHEME = 'app';
@@ -21,9 +21,23 @@ const ISOLATED: WebPreferences = {
   spellcheck: false,
 };
 
-/** The main window's web preferences, exported so a test can assert every one of them. */
-export function mainWindowPreferences(preloadPath: string): WebPreferences {
-  return { preload: preloadPath, ...ISOLATED };
+/** The main window's web preferences, exported so a test can assert every one of them; packaged builds have no developer tools. */
+export function mainWindowPreferences(preloadPath: string, packaged = false): WebPreferences {
+  return { preload: preloadPath, ...ISOLATED, devTools: !packaged };
+}
+
+/** The sign-in window's one in-memory partition: no "persist:" prefix, wiped before and after every flow. */
+export const AUTH_PARTITION = 'auth-sign-in';
+
+/**
+ * The standard menus. Packaged builds replace the View menu (whose default holds Reload and Toggle
+ * Developer Tools) with zoom and full screen only.
+ */
+export function appMenuTemplate(packaged: boolean, platform: string): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions = packaged
+    ? { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+    : { role: 'viewMenu' };
+  return [...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []), { role: 'fileMenu' }, { role: 'editMenu' }, view, { role: 'windowMenu' }];
 }
 
 /** The sign-in window's web preferences, exported so a test can assert them: no preload, its own partition. */

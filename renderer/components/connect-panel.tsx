@@ -67,7 +67,14 @@ export function SignInPanel({ flow, environments }: { flow: ReturnType<typeof us
   const [busy, setBusy] = useState(false);
   const { mode } = flow;
   if (mode.kind === 'idle') return null;
-  const envName = environments.find((e) => e.id === mode.target.environmentId)?.name ?? 'ApprovalMax';
+  const environment = environments.find((e) => e.id === mode.target.environmentId);
+  const envName = environment?.name ?? 'ApprovalMax';
+  // IT's note for this environment (e.g. which account to use); plain text, rendered as text.
+  const signInHint = environment?.signInHint ? (
+    <p className="sign-in-hint" role="note">
+      {environment.signInHint}
+    </p>
+  ) : null;
   const what = mode.target.label ? `Reconnecting ${mode.target.label}` : `Connecting to ${envName}`;
 
   if (mode.kind === 'window')
@@ -75,6 +82,7 @@ export function SignInPanel({ flow, environments }: { flow: ReturnType<typeof us
       <section className="card sign-in" aria-labelledby="sign-in-title">
         <h2 id="sign-in-title">{what}</h2>
         <p>Sign in to ApprovalMax in the window that opened, then tick the organisations to connect and choose Allow.</p>
+        {signInHint}
         <div className="actions">
           <button type="button" onClick={() => void flow.useBrowser(mode.target)}>
             Sign in with my browser instead
@@ -100,6 +108,7 @@ export function SignInPanel({ flow, environments }: { flow: ReturnType<typeof us
         Your browser opened the ApprovalMax sign-in page. Sign in, tick the organisations and choose Allow. The browser then ends on a page that may not
         load — that is expected. Copy the whole address from the browser's address bar and paste it here.
       </p>
+      {signInHint}
       <Field label="Address the browser ended on" hint="It starts with your redirect URI and contains “code=”. It is used once and never stored.">
         <input type="text" value={landedUrl} onChange={(e) => setLandedUrl(e.target.value)} spellCheck={false} autoComplete="off" />
       </Field>

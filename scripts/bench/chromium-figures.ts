@@ -1,81 +1,155 @@
-// The figures measured in Chromium on the built renderer: what the first screen loads, when it paints,
-// and the home screen with 200 connections (render time and JS heap).
+// The figures measured in Chromium on the built renderer, each timing against the baseline page
+// (scripts/bench/baseline/, built by the same Vite settings and served the same way) in alternating
+// rounds: what the first screen loads, when it paints, and the home screen with 200 connections
+// (render time and JS heap).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { nodeFetchTransport } from '../../main/core/api/node-fetch-transport';
 import { startCore } from '../../main/core/service';
 import { systemClock } from '../../main/core/system-clock';
 import { fakePorts } from '../../test/unit/core/fakes';
-import { median, seedConnections, type Figure } from './common';
-import { openAppPage } from './shell';
+import { alternate, median, ratioFigure, seedConnections, type Figure } from './common';
+import { PAGE_URL, openAppPage, openBaselinePage } from './shell';
 import type { BenchSimulator } from './simulator';
+
+/** Recorded A/B rounds (after one unrecorded warm-up pair) for each page figure. */
+const PAINT_ROUNDS = 11;
+const LIST_ROUNDS = 9;
+const CONNECTIONS = 200;
 
 const gzipKb = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0) / 1024;
 
-/** Bundle sizes of what the first screen loaded, and first-contentful-paint over reloads (no connections). */
-export async function firstScreen(browser: Browser, sim: BenchSimulator): Promise<Figure[]> {
-  const { config, secrets } = await seedConnections(sim, []);
-  const core = await startCore(fakePorts({ secrets, http: nodeFetchTransport(), clock: systemClock }), config);
-  const { page, loaded, url } = await openAppPage(browser, core);
-  const paints: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    await page.goto(url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    paints.push(await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)))));
-  }
-  await page.context().close();
-  core.stop();
-  const js = [...loaded].filter((f) => f.endsWith('.js'));
-  const css = [...loaded].filter((f) => f.endsWith('.css'));
-  return [
-    { name: 'renderer JavaScript loaded for the first screen (gzip)', value: gzipKb(js), unit: 'KB', target: 120, compare: '<=', note: `${js.length} file(s)` },
-    { name: 'renderer CSS (gzip)', value: gzipKb(css), unit: 'KB', target: 15, compare: '<=', note: `${css.length} file(s)` },
-    { name: 'first screen painted after navigation (FCP)', value: median(paints), unit: 'ms', target: 150, compare: '<=', note: 'median of 9 loads, Chromium shell, built renderer' },
-  ];
+/** Loads the page afresh and returns its first-contentful-paint time (ms after navigation start) once the h1 is in. */
+async function firstPaint(page: Page): Promise<number> {
+  await page.goto(PAGE_URL);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        setTimeout(() => reject(new Error('no first-contentful-paint entry within 10 s')), 10_000);
+        new PerformanceObserver((list, observer) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (!entry) return;
+          observer.disconnect();
+          resolve(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
 }
 
-/** The connections screen with 200 stored connections: navigation → all 200 cards in the DOM and painted; JS heap after GC. */
-export async function homeScreen200(browser: Browser, sim: BenchSimulator): Promise<Figure[]> {
-  const { config, secrets } = await seedConnections(sim, sim.tokens.slice(0, 200).map((t) => ({ ...t, ageMs: 0 })));
+/** Bundle sizes of what the first screen loaded, and first-contentful-paint against the baseline page's (no connections). */
+export async function firstScreen(browser: Browser, sim: BenchSimulator, baselineDir: string): Promise<Figure[]> {
+  const { config, secrets } = await seedConnections(sim, []);
   const core = await startCore(fakePorts({ secrets, http: nodeFetchTransport(), clock: systemClock }), config);
-  const { page, url } = await openAppPage(browser, core);
-  // Notes when the connection list reaches the page, so the render itself can be told from the load.
-  await page.addInitScript(() => {
+  const app = await openAppPage(browser, core);
+  const baseline = await openBaselinePage(browser, baselineDir);
+  try {
+    const samples = await alternate(PAINT_ROUNDS, 1, () => firstPaint(baseline.page), () => firstPaint(app.page));
+    const js = [...app.loaded].filter((f) => f.endsWith('.js'));
+    const css = [...app.loaded].filter((f) => f.endsWith('.css'));
+    const baselineJs = gzipKb([...baseline.loaded].filter((f) => f.endsWith('.js')));
+    return [
+      { kind: 'budget', name: 'renderer JavaScript loaded for the first screen (gzip)', value: gzipKb(js), unit: 'KB', target: 120, compare: '<=', note: `${js.length} file(s); the baseline page (React alone) loads ${baselineJs.toFixed(1)} KB` },
+      { kind: 'budget', name: 'renderer CSS (gzip)', value: gzipKb(css), unit: 'KB', target: 15, compare: '<=', note: `${css.length} file(s)` },
+      ratioFigure('first paint (FCP) of the first screen', 'a minimal React page, same Vite settings, served the same way', samples, 1.5, 'Chromium shell, built renderer, fresh load each round'),
+    ];
+  } finally {
+    await app.page.context().close();
+    await baseline.page.context().close();
+    core.stop();
+  }
+}
+
+/** Notes, in the page, when the reply to `channel` first reaches it, so the render can be told from the load. */
+async function noteListArrival(page: Page, channel: string): Promise<void> {
+  await page.addInitScript((listChannel) => {
     const w = window as unknown as { __amcInvoke?: (c: string, a: unknown) => Promise<unknown>; __amcListAt?: number };
     const original = w.__amcInvoke;
     if (original)
-      w.__amcInvoke = async (channel, arg) => {
-        const reply = await original(channel, arg);
-        if (channel === 'connections:list') w.__amcListAt ??= performance.now();
+      w.__amcInvoke = async (c, arg) => {
+        const reply = await original(c, arg);
+        if (c === listChannel) w.__amcListAt ??= performance.now();
         return reply;
       };
-  });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const renders: number[] = [];
-  const afterList: number[] = [];
-  const heaps: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    await page.goto(url);
-    const handle = await page.waitForFunction(
-      // Checked on every animation frame: the first frame that holds all 200 cards (0 keeps waiting).
-      () => (document.querySelectorAll('article.card.connection').length >= 200 ? performance.now() : 0),
-      undefined,
-      { polling: 'raf', timeout: 30_000 },
+  }, channel);
+}
+
+/** One fresh load: from the list reaching the page to the first animation frame holding `count` of `selector`, and from navigation. */
+async function listRender(page: Page, url: string, selector: string): Promise<{ render: number; fromNavigation: number }> {
+  await page.goto(url);
+  const handle = await page.waitForFunction(
+    // Checked on every animation frame: the first frame that holds them all (0 keeps waiting).
+    ([sel, count]) => (document.querySelectorAll(sel).length >= count ? performance.now() : 0),
+    [selector, CONNECTIONS] as const,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const at = Number(await handle.jsonValue());
+  const listAt = await page.evaluate(() => (window as unknown as { __amcListAt?: number }).__amcListAt ?? NaN);
+  return { render: at - listAt, fromNavigation: at };
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
+}
+
+/**
+ * The connections screen with 200 stored connections against a plain React list of 200 items holding
+ * the same text (each card's text, read from the app): from the list reaching the page to the first
+ * frame with all 200 in the DOM and painted. JS heap after GC.
+ */
+export async function homeScreen200(browser: Browser, sim: BenchSimulator, baselineDir: string): Promise<Figure[]> {
+  const { config, secrets } = await seedConnections(sim, sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 0 })));
+  const core = await startCore(fakePorts({ secrets, http: nodeFetchTransport(), clock: systemClock }), config);
+  const app = await openAppPage(browser, core);
+  let texts: string[] = [];
+  const baseline = await openBaselinePage(browser, baselineDir, () => texts);
+  try {
+    await noteListArrival(app.page, 'connections:list');
+    await noteListArrival(baseline.page, 'bench:list');
+    const appCdp = await app.page.context().newCDPSession(app.page);
+    const baselineCdp = await baseline.page.context().newCDPSession(baseline.page);
+    await appCdp.send('Performance.enable');
+    await baselineCdp.send('Performance.enable');
+    // One unrecorded app load first, to read the cards' text for the baseline's list.
+    await listRender(app.page, PAGE_URL, 'article.card.connection');
+    texts = await app.page.locator('article.card.connection').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).innerText));
+    const fromNavigation = { app: [] as number[], baseline: [] as number[] };
+    const heaps = { app: [] as number[], baseline: [] as number[] };
+    const samples = await alternate(
+      LIST_ROUNDS,
+      1,
+      async () => {
+        const r = await listRender(baseline.page, `${PAGE_URL}?list`, '#bench-list > li');
+        fromNavigation.baseline.push(r.fromNavigation);
+        heaps.baseline.push(await heapMb(baselineCdp));
+        return r.render;
+      },
+      async () => {
+        const r = await listRender(app.page, PAGE_URL, 'article.card.connection');
+        fromNavigation.app.push(r.fromNavigation);
+        heaps.app.push(await heapMb(appCdp));
+        return r.render;
+      },
     );
-    const cardsAt = Number(await handle.jsonValue());
-    renders.push(cardsAt);
-    afterList.push(cardsAt - (await page.evaluate(() => (window as unknown as { __amcListAt?: number }).__amcListAt ?? NaN)));
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    heaps.push((metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024);
+    const cards = await app.page.locator('article.card.connection').count();
+    const items = await baseline.page.locator('#bench-list > li').count();
+    const chars = texts.reduce((sum, t) => sum + t.length, 0);
+    return [
+      ratioFigure(
+        'home screen, 200 connections: render (list in → all cards painted)',
+        'a plain React list of the same 200 texts',
+        samples,
+        2,
+        `${cards} cards vs ${items} items, ${chars} characters of text; from navigation app ${median(fromNavigation.app).toFixed(0)} ms / baseline ${median(fromNavigation.baseline).toFixed(0)} ms`,
+      ),
+      { kind: 'budget', name: 'home screen, 200 connections: renderer JS heap', value: median(heaps.app), unit: 'MB', target: 25, compare: '<=', note: `CDP JSHeapUsedSize after a GC; the baseline list ${median(heaps.baseline).toFixed(1)} MB` },
+    ];
+  } finally {
+    await app.page.context().close();
+    await baseline.page.context().close();
+    core.stop();
   }
-  const cards = await page.locator('article.card.connection').count();
-  await page.context().close();
-  core.stop();
-  return [
-    { name: 'home screen, 200 connections: render (list in → 200 cards)', value: median(afterList), unit: 'ms', target: 100, compare: '<=', note: `${cards} cards; from navigation ${median(renders).toFixed(0)} ms (bundle, bridge, list, render); median of 7` },
-    { name: 'home screen, 200 connections: renderer JS heap', value: median(heaps), unit: 'MB', target: 25, compare: '<=', note: 'CDP JSHeapUsedSize after a GC' },
-  ];
 }

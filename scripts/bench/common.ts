@@ -1,5 +1,6 @@
-// Shared pieces of `npm run bench`: the figure type, medians, and a data folder seeded with stored
-// connections (connections.json + their tokens in an in-memory keychain), as a user with many has.
+// Shared pieces of `npm run bench`: the figure kinds (ratio, budget, info), A/B alternation, medians,
+// and a data folder seeded with stored connections (connections.json + their tokens in an in-memory
+// keychain), as a user with many has.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +8,37 @@ import type { AppConfig } from '../../main/core/app-config';
 import { DEFAULT_SCOPES, type Environment } from '../../main/core/environments';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
 
-/** One measured figure beside its target; `value` null means it could not be measured here, and `note` says why. */
-export interface Figure {
+/**
+ * One figure of the benchmark. Timings are `ratio`s: the app against a baseline doing the least the
+ * same job needs, measured in the same run, alternating (baseline, app, baseline, app…) so that load
+ * from other programs hits both alike; the verdict is on the ratio, the milliseconds are shown beside
+ * it. Sizes and counts are `budget`s against a fixed target. A timing with no natural baseline is
+ * `info`: printed as absolute, informational, with no verdict.
+ */
+export type Figure = RatioFigure | BudgetFigure | InfoFigure;
+
+/** The app's median time over the baseline's median time, from alternating rounds. */
+export interface RatioFigure {
+  readonly kind: 'ratio';
+  readonly name: string;
+  /** What the baseline is, in a few words. */
+  readonly baseline: string;
+  readonly appMs: number;
+  readonly baselineMs: number;
+  readonly ratio: number;
+  /** The largest ratio that passes. */
+  readonly target: number;
+  readonly rounds: number;
+  /** The median of each round's own app/baseline ratio: a check on `ratio` (they should be close). */
+  readonly pairedRatio: number;
+  /** Every recorded round, for bench-results.json. */
+  readonly samples: AbSamples;
+  readonly note?: string;
+}
+
+/** A size or count against a fixed target; `value` null means it could not be measured here, and `note` says why. */
+export interface BudgetFigure {
+  readonly kind: 'budget';
   readonly name: string;
   readonly value: number | null;
   readonly unit: string;
@@ -18,6 +48,17 @@ export interface Figure {
   readonly note?: string;
 }
 
+/** An absolute timing with no natural same-run baseline: informational, no verdict. */
+export interface InfoFigure {
+  readonly kind: 'info';
+  readonly name: string;
+  readonly value: number | null;
+  readonly unit: string;
+  readonly note?: string;
+}
+
+export type Verdict = 'OK' | 'MISS' | 'info' | '—';
+
 /** The median of a list of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,10 +66,69 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** OK, MISS, or — for a figure that could not be measured. */
-export function verdict(f: Figure): 'OK' | 'MISS' | '—' {
+/** OK or MISS for ratios and budgets; info for informational timings; — for a figure that could not be measured. */
+export function verdict(f: Figure): Verdict {
+  if (f.kind === 'ratio') return f.ratio <= f.target ? 'OK' : 'MISS';
   if (f.value === null) return '—';
+  if (f.kind === 'info') return 'info';
   return (f.compare === '=' ? f.value === f.target : f.value <= f.target) ? 'OK' : 'MISS';
+}
+
+/** Each side's durations (ms), one per round. */
+export interface AbSamples {
+  readonly baseline: readonly number[];
+  readonly app: readonly number[];
+}
+
+/**
+ * Runs `baseline` then `app`, `warmup` times unrecorded and then `rounds` times recorded, strictly
+ * alternating. Each function returns the duration it measured in milliseconds (a page measures its
+ * own, in the page's clock).
+ */
+export async function alternate(rounds: number, warmup: number, baseline: () => Promise<number>, app: () => Promise<number>): Promise<AbSamples> {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < warmup + rounds; i++) {
+    const bMs = await baseline();
+    const aMs = await app();
+    if (i < warmup) continue;
+    b.push(bMs);
+    a.push(aMs);
+  }
+  return { baseline: b, app: a };
+}
+
+/** A ratio figure from alternating samples: median app time over median baseline time. */
+export function ratioFigure(name: string, baseline: string, samples: AbSamples, target: number, note?: string): RatioFigure {
+  const appMs = median(samples.app);
+  const baselineMs = median(samples.baseline);
+  const pairedRatio = median(samples.app.map((a, i) => a / samples.baseline[i]!));
+  const round = (values: readonly number[]) => values.map((v) => Number(v.toPrecision(4)));
+  return {
+    kind: 'ratio',
+    name,
+    baseline,
+    appMs,
+    baselineMs,
+    ratio: appMs / baselineMs,
+    target,
+    rounds: samples.app.length,
+    pairedRatio,
+    samples: { baseline: round(samples.baseline), app: round(samples.app) },
+    ...(note ? { note } : {}),
+  };
+}
+
+/** How long `fn` took, in milliseconds. */
+export async function timeMs(fn: () => unknown): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/** Milliseconds with as many decimals as their size deserves. */
+export function formatMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
 }
 
 /** What a simulator-like identity server needs to be an environment. */

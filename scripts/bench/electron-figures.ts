@@ -1,5 +1,6 @@
 // Launch time and idle memory of the real Electron app, where its binary exists (never on this
-// project's build machines: Electron downloads it from GitHub on first start).
+// project's build machines: Electron downloads it from GitHub on first start). Launch time has no
+// baseline here (a minimal Electron app would be the natural one), so it is absolute, informational.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,8 +26,8 @@ export async function electronFigures(): Promise<Figure[]> {
   if (!binary) {
     const note = 'not measured here (no Electron binary)';
     return [
-      { name: LAUNCH, value: null, unit: 'ms', target: 1000, compare: '<=', note },
-      { name: MEMORY, value: null, unit: 'MB', target: 200, compare: '<=', note },
+      { kind: 'info', name: LAUNCH, value: null, unit: 'ms', note },
+      { kind: 'budget', name: MEMORY, value: null, unit: 'MB', target: 200, compare: '<=', note },
     ];
   }
   const { _electron } = await import('playwright-core');
@@ -44,7 +45,7 @@ export async function electronFigures(): Promise<Figure[]> {
     await app.close();
   }
   return [
-    { name: LAUNCH, value: median(launches), unit: 'ms', target: 1000, compare: '<=', note: 'median of 5 launches (built app, fresh data folder)' },
-    { name: MEMORY, value: median(memory), unit: 'MB', target: 200, compare: '<=', note: 'sum of working sets (app.getAppMetrics) after 5 s idle' },
+    { kind: 'info', name: LAUNCH, value: median(launches), unit: 'ms', note: 'median of 5 launches (built app, fresh data folder); the budget before ratios was ≤ 1000 ms' },
+    { kind: 'budget', name: MEMORY, value: median(memory), unit: 'MB', target: 200, compare: '<=', note: 'sum of working sets (app.getAppMetrics) after 5 s idle' },
   ];
 }

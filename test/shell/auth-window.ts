@@ -5,7 +5,7 @@ import { isRedirectTarget } from '../../main/core/oauth/redirect-matcher';
 import { mayNavigate } from '../../main/core/oauth/sign-in-navigation';
 import { oneOutcome } from '../../main/core/oauth/sign-in-window';
 import type { AuthWindow, AuthWindowOutcome, ExternalBrowser } from '../../main/core/ports';
-import { isLoopbackHost } from '../../main/core/urls';
+import { mayOpenInBrowser, NOT_THE_SIGN_IN_PAGE } from '../../main/boot/shell-rules';
 
 /** A fresh, isolated context per sign-in; the redirect URI is caught in the route and never requested. */
 export class ShellAuthWindow implements AuthWindow {
@@ -49,9 +49,7 @@ export class ShellExternalBrowser implements ExternalBrowser {
   ) {}
 
   async open(url: string, issuerOrigin: string): Promise<void> {
-    const parsed = new URL(url);
-    const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
-    if (!secure || parsed.origin !== issuerOrigin) throw new Error('Refused to open an address that is not the sign-in page');
+    if (!mayOpenInBrowser(url, issuerOrigin)) throw new Error(NOT_THE_SIGN_IN_PAGE);
     const context = await this.browser.newContext();
     this.contexts.push(context);
     // A real browser shows "site can't be reached" for the redirect URI, with the address in its bar.

@@ -5,14 +5,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadAppConfig } from '../../main/core/app-config';
 import { nodeFetchTransport } from '../../main/core/api/node-fetch-transport';
-import { openLogFile, writeToAll } from '../../main/core/log-file/rotating-log-file';
-import { createLineLogger } from '../../main/core/logging';
-import { fail } from '../../main/core/result';
-import { startCore, type CoreService } from '../../main/core/service';
-import { systemClock } from '../../main/core/system-clock';
-import { openSecretStore } from '../../main/secrets/open-secret-store';
+import { FORBIDDEN_SENDER } from '../../main/boot/shell-rules';
+import { startApp } from '../../main/boot/start-app';
+import type { CoreService } from '../../main/core/service';
 import { readRendererAsset } from '../../main/static/renderer-assets';
 import { ShellAuthWindow, ShellExternalBrowser } from './auth-window';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium';
@@ -57,11 +53,6 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   const dataDir = options.dataDir ?? env.APPROVALMAX_CONNECT_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'amc-shell-'));
   env.APPROVALMAX_CONNECT_DATA_DIR = dataDir;
-  const config = await loadAppConfig(env, { userDataDir: dataDir, productName: 'ApprovalMax Connect', version: readVersion(), platform: process.platform, shell: 'chromium' });
-  // As in Electron, every line also goes to the rotating log file in the data folder.
-  const logger = createLineLogger(writeToAll(options.log ?? ((line) => process.stderr.write(line + '\n')), openLogFile(dataDir).write), env.APPROVALMAX_CONNECT_LOG_LEVEL ?? 'warn');
-  const keychain = await openSecretStore({ service: config.keychainService, platform: process.platform, logger });
-
   const browser = await chromium.launch({ executablePath: findChromium(env), headless: options.headless ?? true, args: CHROMIUM_ARGS });
   const windows = new EventEmitter();
   const pages: Page[] = [];
@@ -73,8 +64,25 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   const clipboard = new MemoryClipboard();
   const saveDialog = new ShellSaveDialog(path.join(dataDir, 'saved'));
   const folders = new RecordingFolderOpener();
-  const ports = { secrets: keychain.store, authWindow: new ShellAuthWindow(browser, announce), browser: externalBrowser, clipboard, saveDialog, folders, http: nodeFetchTransport(env.APPROVALMAX_CONNECT_LOOPBACK_ONLY === '1' ? loopbackOnlyFetch : fetch), clock: systemClock, logger };
-  const core = await startCore(ports, config, keychain.notice ? [keychain.notice] : [], { keychain: keychain.backend });
+  const started = startApp({
+    shell: 'chromium',
+    version: readVersion(),
+    defaultDataDir: dataDir,
+    env,
+    console: options.log ?? ((line) => process.stderr.write(line + '\n')),
+    ports: () => ({
+      authWindow: new ShellAuthWindow(browser, announce),
+      browser: externalBrowser,
+      clipboard,
+      saveDialog,
+      folders,
+      http: nodeFetchTransport(env.APPROVALMAX_CONNECT_LOOPBACK_ONLY === '1' ? loopbackOnlyFetch : fetch),
+    }),
+  });
+  const { core } = await started.catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
   const mainPage = await openMainWindow(browser, core, options.onBridgeReply);
   pages.unshift(mainPage);
   const unsubscribe = core.events.subscribe((channel, payload) => {
@@ -113,7 +121,7 @@ async function openMainWindow(browser: Browser, core: CoreService, onReply?: (ch
     const reply =
       frame === page.mainFrame() && frame.url().startsWith(SHELL_ORIGIN + '/')
         ? await core.dispatch(channel, arg)
-        : fail('forbidden-sender', 'This request did not come from the app window and was refused.');
+        : FORBIDDEN_SENDER;
     onReply?.(String(channel), reply);
     return reply;
   });

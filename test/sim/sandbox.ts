@@ -1,7 +1,7 @@
 // `npm run sandbox`: a simulator on fixed ports for people, with the settings to type into the app.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeSimulatorConfig } from './demo-config';
 import { startSimulator, type Simulator } from './index';
 
 const SANDBOX_CLIENT_ID = '5A1D8C2E4B6F40A9B3C7D9E1F2A4B6C8';
@@ -13,21 +13,6 @@ function portFromEnv(name: string, fallback: number): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, not "${raw}"`);
   return port;
-}
-
-/** Writes an app config file that predefines the simulator as an environment. */
-async function writeAppConfig(sim: Simulator): Promise<string> {
-  const dir = join(tmpdir(), 'approvalmax-connect-sandbox');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'config.json');
-  const config = {
-    environments: [
-      // The secret too, as IT may: the app moves it into the keychain at start, so a newcomer types nothing.
-      { id: 'sandbox', name: 'Local simulator', issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, clientSecret: sim.clientSecret },
-    ],
-  };
-  await writeFile(file, `${JSON.stringify(config, null, 2)}\n`);
-  return file;
 }
 
 function describe(sim: Simulator, configFile: string, accessToken: string): string {
@@ -88,7 +73,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const configFile = await writeAppConfig(sim);
+  // An app config file that predefines the simulator as an environment.
+  const configFile = await writeSimulatorConfig(sim, join(tmpdir(), 'approvalmax-connect-sandbox'));
   const tokens = await sim.issueTokens();
   console.log(describe(sim, configFile, tokens.access_token));
 }

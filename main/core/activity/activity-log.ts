@@ -4,7 +4,7 @@ import type { ActivityEntry, ActivityFilter, EventChannel, EventMap } from '../.
 import { EventHub, type EventSink } from '../events';
 import { redactText } from '../logging';
 import type { Logger } from '../ports';
-import { readJsonFile, writeJsonFile } from '../storage/json-file';
+import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 
 /** The timeline keeps this many entries; the oldest are dropped first. */
 export const ACTIVITY_LIMIT = 1000;
@@ -30,18 +30,21 @@ export class ActivityLog {
   private queued = false;
 
   private constructor(
-    private readonly file: string,
+    private readonly write: JsonFileWriter,
     private entries: ActivityEntry[],
     private readonly events: EventHub,
     private readonly logger: Logger,
   ) {}
 
-  /** Reads the file; a damaged one is kept aside and reported, and the timeline starts empty. */
+  /** Reads the file; a damaged one is kept aside, an unreadable one never written this session; both reported, and the timeline starts empty. */
   static async open(dataDir: string, events: EventHub, now: () => number, logger: Logger): Promise<{ log: ActivityLog; notices: string[] }> {
     const file = path.join(dataDir, 'activity.json');
-    const read = await readJsonFile(file, fileSchema, now);
-    const notices = read.kind === 'corrupt' ? [`The activity timeline could not be read because ${read.reason}. It was kept as ${read.keptAs} and a new timeline started.`] : [];
-    return { log: new ActivityLog(file, read.kind === 'ok' ? (read.value.entries as ActivityEntry[]) : [], events, logger), notices };
+    const { read, write } = await openJsonFile(file, fileSchema, now);
+    const notices = readNotice(read, 'The activity timeline', file, {
+      corrupt: 'a new timeline started',
+      unreadable: 'The timeline shows only what happens from now on, and it is not saved.',
+    });
+    return { log: new ActivityLog(write, read.kind === 'ok' ? (read.value.entries as ActivityEntry[]) : [], events, logger), notices };
   }
 
   /** Keeps one entry (its words redacted once more, to be sure) and tells the renderer. */
@@ -73,7 +76,7 @@ export class ActivityLog {
     this.writing = this.writing
       .then(() => {
         this.queued = false;
-        return writeJsonFile(this.file, { version: 1, entries: this.entries });
+        return this.write({ version: 1, entries: this.entries });
       })
       .catch((error: unknown) => {
         this.logger.warn('activity: could not save the timeline', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });

@@ -50,14 +50,16 @@ export async function sendPing(deps: PingDeps, req: PingRequest): Promise<PingRe
   const started = deps.clock.monotonic();
   const elapsed = () => Math.round((deps.clock.monotonic() - started) * 10) / 10;
   deps.logger.info('ping: sending', { url: req.url });
+  const signal = AbortSignal.timeout(deps.timeoutMs);
   try {
-    const response = await deps.http(req.url, { method: 'GET', headers: Object.fromEntries(headers), redirect: 'manual', signal: AbortSignal.timeout(deps.timeoutMs) });
+    const response = await deps.http(req.url, { method: 'GET', headers: Object.fromEntries(headers), redirect: 'manual', signal });
     const text = await response.text();
     const report = await answered(deps, req, base, response, text, elapsed());
     deps.logger.info('ping: answered', { url: req.url, status: response.status, elapsedMs: report.elapsedMs });
     return report;
   } catch (error) {
-    const failure = classifyNetworkFailure(error);
+    // Our own timeout, even while the body was still arriving (a transport may report that as a cut-off stream).
+    const failure = signal.aborted ? 'timeout' : classifyNetworkFailure(error);
     const elapsedMs = elapsed();
     deps.logger.warn('ping: failed', { url: req.url, failure });
     const timings = describeTimings(deps.http, elapsedMs, null);

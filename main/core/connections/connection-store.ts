@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { ConnectionStatus } from '../../../preload/contract';
-import { readJsonFile, writeJsonFile } from '../storage/json-file';
+import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 
 const recordSchema = z.object({
   id: z.string(),
@@ -27,7 +27,8 @@ const fileSchema = z.object({ version: z.literal(1), connections: z.array(record
 type Change = ConnectionRecord | null;
 
 /**
- * connections.json: versioned, written atomically, a corrupt file kept aside and reported. Writes go
+ * connections.json: versioned, written atomically, a corrupt file kept aside and reported, an unreadable
+ * one reported and never written this session (every put fails with UnreadableFileError). Writes go
  * one at a time, each from the latest records, and changes that arrive meanwhile share the next write
  * (a storm of 200 refreshes is a handful of writes, and none undoes another).
  */
@@ -38,18 +39,18 @@ export class ConnectionStore {
   private flushing: Promise<void> | null = null;
 
   private constructor(
-    private readonly file: string,
+    private readonly write: JsonFileWriter,
     private records: ConnectionRecord[],
   ) {}
 
   static async open(dataDir: string, now: () => number): Promise<{ store: ConnectionStore; notices: string[] }> {
     const file = path.join(dataDir, 'connections.json');
-    const read = await readJsonFile(file, fileSchema, now);
-    const notices =
-      read.kind === 'corrupt'
-        ? [`Your saved connections could not be read because ${read.reason}. The file was kept as ${read.keptAs}; connect your organisations again, or send that file to support.`]
-        : [];
-    return { store: new ConnectionStore(file, read.kind === 'ok' ? (read.value.connections as ConnectionRecord[]) : []), notices };
+    const { read, write } = await openJsonFile(file, fileSchema, now);
+    const notices = readNotice(read, 'Your saved connections', file, {
+      corrupt: 'connect your organisations again, or send that file to support',
+      unreadable: 'Your connections are missing for now and new ones cannot be saved; there is no need to connect your organisations again.',
+    });
+    return { store: new ConnectionStore(write, read.kind === 'ok' ? (read.value.connections as ConnectionRecord[]) : []), notices };
   }
 
   /** The records as they will be once the waiting writes land (a failed write takes its changes back). */
@@ -96,7 +97,7 @@ export class ConnectionStore {
       const waiters = this.waiters.splice(0);
       const next = applyChanges(this.records, this.writing);
       try {
-        await writeJsonFile(this.file, { version: 1, connections: next });
+        await this.write({ version: 1, connections: next });
         this.records = next;
         waiters.forEach((w) => w.resolve());
       } catch (error) {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { ActivityEntry, ConnectionView, PingReport } from '../../../preload/contract';
+import type { AppStatus } from '../app-status';
 import type { AppConfig } from '../app-config';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EnvironmentStore } from '../environment-store';
@@ -18,11 +19,11 @@ export interface DiagnosticsData {
   readonly timeline: readonly Record<string, unknown>[];
 }
 
-/** Where the report's facts come from; the keychain backend is what the shell found at start. */
+/** Where the report's facts come from. */
 export interface DiagnosticsSources {
   readonly config: AppConfig;
-  readonly keychain: 'keychain' | 'memory' | 'unknown';
-  readonly notices: readonly string[];
+  /** Read when the report is made: the keychain state and notices can arrive after start. */
+  readonly status: Pick<AppStatus, 'keychain' | 'notices'>;
   readonly logsFolder: string;
   readonly environments: EnvironmentStore;
   readonly connections: ConnectionService;
@@ -53,8 +54,8 @@ export async function collectDiagnostics(src: DiagnosticsSources): Promise<{ dat
   const data: DiagnosticsData = {
     generatedAt: new Date(src.now).toISOString(),
     app: appFacts(src),
-    keychain: { backend: src.keychain, meaning: KEYCHAIN_MEANING[src.keychain] },
-    notices: src.notices,
+    keychain: { backend: src.status.keychain, meaning: KEYCHAIN_MEANING[src.status.keychain] },
+    notices: src.status.notices,
     environments,
     connections,
     clockSkew: skewFacts(src.pings),

@@ -2,6 +2,7 @@ import type { ActivityLog } from '../activity/activity-log';
 import { activityHandlers } from '../activity/activity-handlers';
 import { PingService } from '../api/ping-service';
 import type { AppConfig } from '../app-config';
+import type { AppStatus } from '../app-status';
 import type { CopyService } from '../clipboard/copy-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { BridgeHandlers } from '../dispatch';
@@ -21,10 +22,9 @@ export interface SupportInputs {
   readonly connections: ConnectionService;
   readonly history: PingHistory;
   readonly activity: ActivityLog;
-  readonly keychain: 'keychain' | 'memory' | 'unknown';
+  readonly status: AppStatus;
   /** The app's one copier, so a secret copied anywhere is wiped by the same timer. */
   readonly copier: CopyService;
-  readonly notices: readonly string[];
 }
 
 type SupportChannels = keyof ReturnType<typeof pingHandlers> | 'activity:list' | keyof ReturnType<typeof diagnosticsHandlers>;
@@ -36,8 +36,7 @@ export function supportHandlers(inputs: SupportInputs): Pick<BridgeHandlers, Sup
   const diagnostics = new DiagnosticsService({
     ports,
     config,
-    keychain: inputs.keychain,
-    notices: inputs.notices,
+    status: inputs.status,
     logsFolder: logsFolder(config.dataDir),
     environments,
     connections,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PingHistoryItem, PingReport } from '../../../preload/contract';
 import { redactText } from '../logging';
 import type { Logger } from '../ports';
-import { readJsonFile, writeJsonFile } from '../storage/json-file';
+import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 import { pingReportSchema } from './ping-report-schema';
 
 /** How many pings are kept per connection, and for pasted tokens together. */
@@ -21,17 +21,20 @@ export class PingHistory {
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly file: string,
+    private readonly write: JsonFileWriter,
     private pings: PingReport[],
     private readonly logger: Logger,
   ) {}
 
-  /** Reads the file; a damaged one is kept aside and reported as a notice, and history starts empty. */
+  /** Reads the file; a damaged one is kept aside, an unreadable one never written this session; both reported, and history starts empty. */
   static async open(dataDir: string, now: () => number, logger: Logger): Promise<{ history: PingHistory; notices: string[] }> {
     const file = path.join(dataDir, 'ping-history.json');
-    const read = await readJsonFile(file, fileSchema, now);
-    const notices = read.kind === 'corrupt' ? [`The ping history could not be read because ${read.reason}. It was kept as ${read.keptAs} and a new history started.`] : [];
-    return { history: new PingHistory(file, read.kind === 'ok' ? read.value.pings : [], logger), notices };
+    const { read, write } = await openJsonFile(file, fileSchema, now);
+    const notices = readNotice(read, 'The ping history', file, {
+      corrupt: 'a new history started',
+      unreadable: 'Pings from now on are listed but not saved.',
+    });
+    return { history: new PingHistory(write, read.kind === 'ok' ? read.value.pings : [], logger), notices };
   }
 
   /** Adds a report (redacted and with its body cut) and drops the oldest beyond 50 for its target. */
@@ -68,7 +71,7 @@ export class PingHistory {
   /** Writes one after another, so an older list never lands after a newer one; a convenience list needs no disk flush. */
   private persist(): Promise<void> {
     const snapshot = { version: 1, pings: this.pings };
-    this.writing = this.writing.then(() => writeJsonFile(this.file, snapshot, { flush: false })).catch((error: unknown) => {
+    this.writing = this.writing.then(() => this.write(snapshot, { flush: false })).catch((error: unknown) => {
       this.logger.warn('ping history: could not save', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
     });
     return this.writing;

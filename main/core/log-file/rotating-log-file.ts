@@ -12,7 +12,11 @@ export const logsFolder = (dataDir: string): string => path.join(dataDir, 'logs'
 /** A line writer over rotating files; feed it from createLineLogger so every line is redacted before it lands here. */
 export interface LogFile {
   readonly folder: string;
+  /** The current file, `<folder>/app.log`. */
+  readonly file: string;
   write(line: string): void;
+  /** False once a write failed (no folder, full disk): lines are then dropped until the next start. */
+  isWorking(): boolean;
 }
 
 /**
@@ -40,6 +44,8 @@ export function openLogFile(dataDir: string, options: { maxBytes?: number; files
   };
   return {
     folder,
+    file: name(0),
+    isWorking: () => !broken,
     write(line) {
       if (broken) return;
       const bytes = Buffer.byteLength(line) + 1;

@@ -96,6 +96,7 @@ async function postToken(http: HttpTransport, config: TokenClientConfig, form: R
   const body = new URLSearchParams({ ...form, client_id: config.clientId, client_secret: config.clientSecret });
   let response: Response;
   let text: string;
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     response = await http(config.tokenEndpoint, {
       method: 'POST',
@@ -103,11 +104,11 @@ async function postToken(http: HttpTransport, config: TokenClientConfig, form: R
       body: body.toString(),
       // A redirect would re-send the client secret somewhere else; a token endpoint never needs one.
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
     text = await response.text();
   } catch (error) {
-    const network = classifyNetworkFailure(error);
+    const network = signal.aborted ? 'timeout' : classifyNetworkFailure(error);
     return fail('network', { retryable: true }, { grant, network, host: hostOf(config.tokenEndpoint), timeoutMs });
   }
   return interpret(response, text, grant, options.now ?? (() => Date.now()));

@@ -7,17 +7,19 @@ import type { z } from 'zod';
 export type JsonFileRead<T> =
   | { readonly kind: 'ok'; readonly value: T }
   | { readonly kind: 'missing' }
-  /** Unreadable or invalid: the file was moved aside to `keptAs` and never overwritten. */
-  | { readonly kind: 'corrupt'; readonly keptAs: string; readonly reason: string };
+  /** Invalid JSON or the wrong shape: the file was moved aside to `keptAs` and never overwritten. */
+  | { readonly kind: 'corrupt'; readonly keptAs: string; readonly reason: string }
+  /** There but not readable (permissions, a lock, a folder in its place): left exactly as it is. */
+  | { readonly kind: 'unreadable'; readonly reason: string };
 
-/** Reads and validates; a corrupt file is renamed aside (never silently replaced) and reported. */
+/** Reads and validates; a corrupt file is renamed aside, an unreadable one left alone, and both reported. */
 export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, now: () => number): Promise<JsonFileRead<T>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw error;
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: unreadableReason(error) };
   }
   let reason: string;
   try {
@@ -28,8 +30,59 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, now: (
     reason = 'it is not valid JSON';
   }
   const keptAs = await freeName(`${file}.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`);
-  await rename(file, keptAs);
+  try {
+    await rename(file, keptAs);
+  } catch (error) {
+    // Damaged and cannot be moved aside (a read-only folder, a lock): leave it exactly as it is.
+    return { kind: 'unreadable', reason: `${reason}, and it could not be kept aside because ${unreadableReason(error)}` };
+  }
   return { kind: 'corrupt', keptAs, reason };
+}
+
+/** Plain words for why a file that is there could not be read, completing "…because ___". */
+export function unreadableReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'this user account is not allowed to read it';
+  if (code === 'EBUSY') return 'another program is holding it (an antivirus scan or a sync client such as OneDrive)';
+  if (code === 'EISDIR') return 'a folder stands where the file should be';
+  return `the system refused (${code ?? 'no error code'})`;
+}
+
+/** What a store says about its file after reading it; `ok` and `missing` need no words. */
+export interface ReadConsequence {
+  /** Ends "The file was kept as …; ___." */
+  readonly corrupt: string;
+  /** A sentence on what the user misses this session while the file is left alone. */
+  readonly unreadable: string;
+}
+
+/** The notice for a read (none when fine or absent); `what` starts the sentence, e.g. "Your saved connections". */
+export function readNotice(read: JsonFileRead<unknown>, what: string, file: string, consequence: ReadConsequence): string[] {
+  if (read.kind === 'corrupt') return [`${what} could not be read because ${read.reason}. The file was kept as ${read.keptAs}; ${consequence.corrupt}.`];
+  if (read.kind !== 'unreadable') return [];
+  return [
+    `${what} (${file}) could not be read because ${read.reason}. The app started without that file and changed nothing in it. ${consequence.unreadable} ` +
+      `Check the file's permissions or close the program holding it, then restart the app.`,
+  ];
+}
+
+/** Refusal to write a file that could not be read at start, so what it holds is never overwritten. */
+export class UnreadableFileError extends Error {
+  readonly code = 'UNREADABLE_AT_START';
+  constructor(readonly file: string) {
+    super(`${path.basename(file)} could not be read at start, so it is left untouched`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+/** Writes a store's file (see writeJsonFile), or refuses with UnreadableFileError. */
+export type JsonFileWriter = (value: unknown, options?: { flush?: boolean }) => Promise<void>;
+
+/** Reads a store's file at start; the writer it returns refuses for the whole session if the file was unreadable. */
+export async function openJsonFile<T>(file: string, schema: z.ZodType<T>, now: () => number): Promise<{ read: JsonFileRead<T>; write: JsonFileWriter }> {
+  const read = await readJsonFile(file, schema, now);
+  const write: JsonFileWriter = read.kind === 'unreadable' ? () => Promise.reject(new UnreadableFileError(file)) : (value, options) => writeJsonFile(file, value, options);
+  return { read, write };
 }
 
 /** `base`, or `base-2`, `base-3`… so an earlier kept-aside copy is never overwritten. */
@@ -67,6 +120,9 @@ export async function writeJsonFile(file: string, value: unknown, { flush = true
 
 /** Plain words for a failed write (full disk, no permission), naming nothing secret. */
 export function describeWriteFailure(error: unknown, what: string): string {
+  if (error instanceof UnreadableFileError) {
+    return `Could not save ${what} because its file could not be read when the app started, so the app leaves that file untouched. Nothing was lost: check the file's permissions or close the program holding it, then restart the app.`;
+  }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why =
     code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'the app is not allowed to write to its data folder' : 'the file could not be written';

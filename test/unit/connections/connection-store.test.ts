@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConnectionStore, type ConnectionRecord } from '../../../main/core/connections/connection-store';
+import { describeWriteFailure } from '../../../main/core/storage/json-file';
 
 const now = () => Date.UTC(2026, 10, 25, 9, 15, 0);
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'amc-conns-'));
@@ -98,5 +99,25 @@ describe('ConnectionStore', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(`it does not have the expected shape (${field})`);
     expect(readdirSync(dir)).toEqual(['connections.json.corrupt-2026-11-25T09-15-00-000Z']);
+  });
+
+  it('starts empty without an unreadable connections.json (a folder in its place), names it, and never writes it', async () => {
+    const dir = tmp();
+    mkdirSync(fileIn(dir));
+    writeFileSync(path.join(fileIn(dir), 'inside'), 'kept');
+    const { store, notices } = await ConnectionStore.open(dir, now);
+    expect(store.list()).toEqual([]);
+    expect(notices).toEqual([
+      `Your saved connections (${fileIn(dir)}) could not be read because a folder stands where the file should be. The app started without that file and changed nothing in it. ` +
+        `Your connections are missing for now and new ones cannot be saved; there is no need to connect your organisations again. ` +
+        `Check the file's permissions or close the program holding it, then restart the app.`,
+    ]);
+    const failure = await store.put(record('a')).catch((error: unknown) => error);
+    expect(describeWriteFailure(failure, 'the connection')).toContain('Could not save the connection because its file could not be read when the app started');
+    await expect(store.remove('a')).rejects.toMatchObject({ code: 'UNREADABLE_AT_START' });
+    expect(store.list()).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['connections.json']);
+    expect(readdirSync(fileIn(dir))).toEqual(['inside']);
+    expect(readFileSync(path.join(fileIn(dir), 'inside'), 'utf8')).toBe('kept');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ const userInput: EnvironmentInput = {
 };
 
 async function open(dir = tmp(), secrets = new MemorySecretStore(), adminSecrets = new Map<string, string>()) {
-  const { store, notices } = await EnvironmentStore.open(dir, [admin], adminSecrets, secrets, now);
-  return { store, notices, secrets, dir };
+  const opened = await EnvironmentStore.open(dir, [admin], secrets, now);
+  const notices = [...opened.notices, ...(await opened.store.applyAdminSecrets(adminSecrets))];
+  return { store: opened.store, notices, secrets, dir };
 }
 
 function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -189,5 +190,37 @@ describe('EnvironmentStore', () => {
     expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
     expect([...secrets.entries.keys()]).toEqual([]);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it('starts without an unreadable environments.json (a folder in its place), names it, and never writes it', async () => {
+    const dir = tmp();
+    mkdirSync(fileIn(dir));
+    writeFileSync(path.join(fileIn(dir), 'inside'), 'kept');
+    const { store, notices, secrets } = await open(dir, undefined, new Map([['staging', 'from-it']]));
+    expect(notices).toEqual([
+      `Your saved environments (${fileIn(dir)}) could not be read because a folder stands where the file should be. The app started without that file and changed nothing in it. ` +
+        `Your own environments are missing for now, and changes to environments cannot be saved. Check the file's permissions or close the program holding it, then restart the app.`,
+    ]);
+    expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
+    const saved = await store.save({ ...userInput, clientSecret: 'not-yet' });
+    expect(saved).toEqual({ ok: false, error: { code: 'storage', message: expect.stringContaining('because its file could not be read when the app started') } });
+    expect(await store.remove('staging')).toMatchObject({ ok: false });
+    expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
+    expect(secrets.entries.has('environment/my-sandbox/client-secret')).toBe(false);
+    expect(readdirSync(dir)).toEqual(['environments.json']);
+    expect(readdirSync(fileIn(dir))).toEqual(['inside']);
+    expect(readFileSync(path.join(fileIn(dir), 'inside'), 'utf8')).toBe('kept');
+  });
+
+  it('keeps the keychain’s secret when environments.json is unreadable, as a user’s replacement cannot be told apart', async () => {
+    const dir = tmp();
+    mkdirSync(fileIn(dir));
+    const secrets = new MemorySecretStore();
+    secrets.entries.set('environment/staging/client-secret', 'typed-by-user');
+    await open(dir, secrets, new Map([['staging', 'from-it']]));
+    expect(secrets.entries.get('environment/staging/client-secret')).toBe('typed-by-user');
+    secrets.entries.clear();
+    await open(dir, secrets, new Map([['staging', 'from-it']]));
+    expect(secrets.entries.get('environment/staging/client-secret')).toBe('from-it');
   });
 });

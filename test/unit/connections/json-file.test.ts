@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeWriteFailure, readJsonFile, writeJsonFile } from '../../../main/core/storage/json-file';
+import { describeWriteFailure, openJsonFile, readJsonFile, readNotice, unreadableReason, UnreadableFileError, writeJsonFile } from '../../../main/core/storage/json-file';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 30, 45, 678);
 const now = () => NOW;
@@ -94,12 +94,79 @@ describe('writeJsonFile and readJsonFile', () => {
     expect(await readJsonFile(file, schema, now)).toMatchObject({ kind: 'corrupt', reason: 'it does not have the expected shape (top level)' });
   });
 
-  it('throws (and moves nothing) when the file exists but cannot be read', async () => {
+  it('reports a file that exists but cannot be read as unreadable, and moves nothing', async () => {
     const dir = tmp();
     const file = path.join(dir, 'data.json');
     mkdirSync(file);
-    await expect(readJsonFile(file, schema, now)).rejects.toMatchObject({ code: 'EISDIR' });
+    expect(await readJsonFile(file, schema, now)).toEqual({ kind: 'unreadable', reason: 'a folder stands where the file should be' });
     expect(readdirSync(dir)).toEqual(['data.json']);
+    expect(statSync(file).isDirectory()).toBe(true);
+  });
+});
+
+describe('unreadableReason', () => {
+  it.each([
+    ['EACCES', 'this user account is not allowed to read it'],
+    ['EPERM', 'this user account is not allowed to read it'],
+    ['EBUSY', 'another program is holding it (an antivirus scan or a sync client such as OneDrive)'],
+    ['EISDIR', 'a folder stands where the file should be'],
+    ['EIO', 'the system refused (EIO)'],
+    ['ENOTDIR', 'the system refused (ENOTDIR)'],
+  ])('explains %s in plain words', (code, reason) => {
+    expect(unreadableReason(errno(code))).toBe(reason);
+  });
+
+  it('copes with errors that are not errors', () => {
+    for (const error of [undefined, null, 'boom', 42, {}]) expect(unreadableReason(error)).toBe('the system refused (no error code)');
+  });
+});
+
+describe('openJsonFile', () => {
+  it('gives a writer that refuses, and touches nothing, when the file was unreadable at start', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'data.json');
+    mkdirSync(file);
+    const { read, write } = await openJsonFile(file, schema, now);
+    expect(read.kind).toBe('unreadable');
+    await expect(write({ version: 1, items: [] })).rejects.toBeInstanceOf(UnreadableFileError);
+    await expect(write({ version: 1, items: [] }, { flush: false })).rejects.toMatchObject({ code: 'UNREADABLE_AT_START', file });
+    expect(readdirSync(dir)).toEqual(['data.json']);
+    expect(readdirSync(file)).toEqual([]);
+  });
+
+  it('gives a working writer when the file was missing or corrupt', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'data.json');
+    await (await openJsonFile(file, schema, now)).write({ version: 1, items: [{ name: 'first' }] });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, items: [{ name: 'first' }] });
+    writeFileSync(file, 'oops');
+    const { read, write } = await openJsonFile(file, schema, now);
+    expect(read.kind).toBe('corrupt');
+    await write({ version: 1, items: [] });
+    expect(readFileSync(`${file}.corrupt-${STAMP}`, 'utf8')).toBe('oops');
+  });
+});
+
+describe('readNotice', () => {
+  const consequence = { corrupt: 'a new list started', unreadable: 'The list is not saved.' };
+  const file = '/home/alice/.config/ApprovalMax Connect/data.json';
+
+  it('says nothing when the file was fine or absent', () => {
+    expect(readNotice({ kind: 'ok', value: 1 }, 'The list', file, consequence)).toEqual([]);
+    expect(readNotice({ kind: 'missing' }, 'The list', file, consequence)).toEqual([]);
+  });
+
+  it('says where a corrupt file was kept', () => {
+    expect(readNotice({ kind: 'corrupt', keptAs: `${file}.corrupt-x`, reason: 'it is not valid JSON' }, 'The list', file, consequence)).toEqual([
+      `The list could not be read because it is not valid JSON. The file was kept as ${file}.corrupt-x; a new list started.`,
+    ]);
+  });
+
+  it('names an unreadable file, says nothing in it was changed, and what to do', () => {
+    expect(readNotice({ kind: 'unreadable', reason: 'this user account is not allowed to read it' }, 'The list', file, consequence)).toEqual([
+      `The list (${file}) could not be read because this user account is not allowed to read it. The app started without that file and changed nothing in it. ` +
+        `The list is not saved. Check the file's permissions or close the program holding it, then restart the app.`,
+    ]);
   });
 });
 
@@ -125,5 +192,12 @@ describe('describeWriteFailure', () => {
     for (const error of [undefined, null, 'boom', 42, {}]) {
       expect(describeWriteFailure(error, 'the change')).toContain('Could not save the change because the file could not be written.');
     }
+  });
+
+  it('says a file unreadable at start is left untouched, without naming its path', () => {
+    const message = describeWriteFailure(new UnreadableFileError('/home/alice/.config/ApprovalMax Connect/connections.json'), 'the connection');
+    expect(message).toBe(
+      "Could not save the connection because its file could not be read when the app started, so the app leaves that file untouched. Nothing was lost: check the file's permissions or close the program holding it, then restart the app.",
+    );
   });
 });

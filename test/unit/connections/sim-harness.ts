@@ -84,6 +84,7 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
   const core: CoreService = await startCore({ secrets, authWindow: window, browser, clipboard: new MemoryClipboard(), http, clock, logger }, config);
+  await core.ready;
   const replies: unknown[] = [];
   const events: { channel: string; payload: unknown }[] = [];
   core.events.subscribe((channel, payload) => void events.push({ channel, payload }));

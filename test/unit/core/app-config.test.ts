@@ -39,7 +39,30 @@ describe('loadAppConfig', () => {
     expect(JSON.stringify(config.environments)).not.toContain('s3cret');
   });
 
+  it('carries an optional sign-in hint from the admin file, trimmed', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ environments: [{ ...sandbox, signInHint: '  Use your company Google account ' }] }));
+    const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+    expect(config.notices).toEqual([]);
+    expect(config.environments[0]?.signInHint).toBe('Use your company Google account');
+
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ environments: [sandbox] }));
+    const without = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+    expect(without.environments[0]).not.toHaveProperty('signInHint');
+  });
+
+  it('accepts a sign-in hint of exactly 200 characters', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ environments: [{ ...sandbox, signInHint: 'x'.repeat(200) }] }));
+    const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+    expect(config.notices).toEqual([]);
+    expect(config.environments[0]?.signInHint).toHaveLength(200);
+  });
+
   it.each([
+    [{ environments: [{ ...sandbox, signInHint: 'x'.repeat(201) }] }, 'environments[0].signInHint must be at most 200 characters'],
+    [{ environments: [{ ...sandbox, signInHint: 'Line one\nline two' }] }, 'environments[0].signInHint must be plain text on one line'],
+    [{ environments: [{ ...sandbox, signInHint: '   ' }] }, 'environments[0].signInHint must not be empty'],
     [{ environments: [{ ...sandbox, issuer: 'http://identity.example.com' }] }, 'environments[0].issuer must be an https:// address'],
     [{ environments: [{ ...sandbox, name: '' }] }, 'environments[0].name must not be empty'],
     [{ environments: [sandbox, { ...sandbox, id: 'Bad Id' }] }, 'environments[1].id must be 1–40 lower-case letters'],

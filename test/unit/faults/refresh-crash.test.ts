@@ -36,7 +36,9 @@ async function startProcess(sim: Simulator, keychain: FakeKeychain, dataDir: str
     clock: systemClock,
     logger: new MemoryLogger(),
   };
-  return { core: await startCore(ports, config), http };
+  const core = await startCore(ports, config);
+  await core.ready;
+  return { core, http };
 }
 
 function viewOf(result: Result<unknown>): ConnectionView {

@@ -29,6 +29,7 @@ describe(`${COUNT} connections due at once`, () => {
       return fetch(url, init);
     };
     core = await startCore(fakePorts({ secrets: seeded.secrets, http, clock: systemClock }), seeded.config);
+    await core.ready;
     let settled = 0;
     await new Promise<void>((resolve) =>
       core.events.subscribe((channel, payload) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,30 @@ describe('activity timeline', () => {
     hub.emit('activity:added', entry(1));
     expect(seen).toEqual(['connections:changed', 'activity:added']);
     expect(log.list()).toHaveLength(1);
+  });
+
+  it('starts empty without an unreadable activity.json (a folder in its place), names it, and skips every write with a warning', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'activity.json');
+    mkdirSync(file);
+    writeFileSync(path.join(file, 'inside'), 'kept');
+    const logger = new MemoryLogger();
+    const { log, notices } = await ActivityLog.open(dir, new EventHub(), () => Date.now(), logger);
+    expect(notices).toEqual([
+      `The activity timeline (${file}) could not be read because a folder stands where the file should be. The app started without that file and changed nothing in it. ` +
+        `The timeline shows only what happens from now on, and it is not saved. Check the file's permissions or close the program holding it, then restart the app.`,
+    ]);
+    log.record(entry(1));
+    await log.flushed();
+    log.record(entry(2));
+    await log.flushed();
+    expect(log.list().map((e) => e.summary)).toEqual(['entry 2', 'entry 1']);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
+      expect.objectContaining({ fields: { code: 'UNREADABLE_AT_START' } }),
+      expect.objectContaining({ fields: { code: 'UNREADABLE_AT_START' } }),
+    ]);
+    expect(readdirSync(dir)).toEqual(['activity.json']);
+    expect(readdirSync(file)).toEqual(['inside']);
+    expect(readFileSync(path.join(file, 'inside'), 'utf8')).toBe('kept');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,27 @@ describe('ping history', () => {
     const { history, notices } = await open(dir);
     expect(history.list()).toEqual([]);
     expect(notices[0]).toMatch(/ping history could not be read because it is not valid JSON/);
+  });
+
+  it('starts empty without an unreadable ping-history.json (a folder in its place), names it, and skips every write with a warning', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'ping-history.json');
+    mkdirSync(file);
+    writeFileSync(path.join(file, 'inside'), 'kept');
+    const logger = new MemoryLogger();
+    const { history, notices } = await PingHistory.open(dir, () => Date.now(), logger);
+    expect(notices).toEqual([
+      `The ping history (${file}) could not be read because a folder stands where the file should be. The app started without that file and changed nothing in it. ` +
+        `Pings from now on are listed but not saved. Check the file's permissions or close the program holding it, then restart the app.`,
+    ]);
+    await history.add(report('a'));
+    await history.clear();
+    await history.add(report('b'));
+    expect(history.list().map((i) => i.id)).toEqual(['b']);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(3);
+    expect(logger.lines.every((l) => l.level !== 'warn' || l.fields?.code === 'UNREADABLE_AT_START')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['ping-history.json']);
+    expect(readdirSync(file)).toEqual(['inside']);
+    expect(readFileSync(path.join(file, 'inside'), 'utf8')).toBe('kept');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../../main/static/renderer-assets';
-import { authWindowPreferences, mainWindowPreferences } from '../../../main/electron/window-policy';
+import { appMenuTemplate, AUTH_PARTITION, authWindowPreferences, mainWindowPreferences } from '../../../main/electron/window-policy';
 import { calledNames, compact, listeners, methodCalls, parse, resolveFunction } from './ts-source';
 
 const SIGN_IN_WINDOW = new URL('../../../main/core/oauth/sign-in-window.ts', import.meta.url);
@@ -16,8 +16,9 @@ const SIGN_IN_WINDOW = new URL('../../../main/core/oauth/sign-in-window.ts', imp
 
 describe('webPreferences, exactly', () => {
   it('main window: isolated, sandboxed, no Node anywhere, web security on, the preload given', () => {
-    expect(mainWindowPreferences('/p.cjs')).toStrictEqual({
+    expect(mainWindowPreferences('/p.cjs', true)).toStrictEqual({
       preload: '/p.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -48,12 +49,30 @@ describe('webPreferences, exactly', () => {
   });
 
   it('both windows are built from those functions and nothing else', () => {
-    expect(parse('main/electron/main-window.ts').getFullText()).toMatch(/webPreferences: mainWindowPreferences\(preloadPath\),/);
+    expect(parse('main/electron/main-window.ts').getFullText()).toMatch(/webPreferences: mainWindowPreferences\(preloadPath, packaged\),/);
     const auth = parse('main/electron/auth-window.ts');
     expect(auth.getFullText()).toMatch(/webPreferences: authWindowPreferences\(partition\),/);
-    // A per-flow partition without "persist:" lives in memory only.
-    expect(auth.getFullText()).toMatch(/const partition = `auth-\$\{randomUUID\(\)\}`;/);
-    expect(methodCalls(auth, 'fromPartition').map((c) => c.args.map((a) => compact(a, auth)))).toEqual([['partition', '{cache:false}']]);
+    // One partition without "persist:" (in memory only), as Electron cannot release a session.
+    expect(AUTH_PARTITION).not.toMatch(/^persist:/);
+    expect(methodCalls(auth, 'fromPartition').map((c) => c.args.map((a) => compact(a, auth)))).toEqual([['AUTH_PARTITION', '{cache:false}']]);
+  });
+
+  it('the sign-in session is wiped of everything before and after each flow', () => {
+    const auth = parse('main/electron/auth-window.ts');
+    const wipes = methodCalls(auth, 'clearData').length + methodCalls(auth, 'clearAuthCache').length + methodCalls(auth, 'closeAllConnections').length;
+    expect(wipes).toBe(3);
+    expect(auth.getFullText().match(/\bwipe\(authSession\)/g)).toHaveLength(2);
+  });
+
+  it('packaged builds have no developer tools: not in the window, not in the menu', () => {
+    expect(mainWindowPreferences('/p.cjs', false).devTools).toBe(true);
+    const roles = (packaged: boolean, platform: string) => JSON.stringify(appMenuTemplate(packaged, platform));
+    for (const platform of ['darwin', 'win32', 'linux']) {
+      expect(roles(true, platform)).not.toMatch(/toggleDevTools|viewMenu|"reload"|forceReload/);
+      expect(roles(false, platform)).toContain('viewMenu');
+    }
+    expect(roles(true, 'darwin')).toContain('appMenu');
+    expect(roles(true, 'win32')).not.toContain('appMenu');
   });
 });
 
@@ -103,7 +122,7 @@ const handlerChecks = {
       denies(source, 'setPermissionRequestHandler', 'authSession'),
       methodCalls(source, 'setPermissionCheckHandler').some((c) => c.receiver === 'authSession' && compact(c.args[0]!, source) === '()=>false'),
       preventsDefault(source, 'will-attach-webview'),
-      methodCalls(source, 'clearStorageData').some((c) => c.receiver === 'authSession'),
+      ['clearData', 'clearAuthCache', 'closeAllConnections'].every((m) => methodCalls(source, m).some((c) => c.receiver === 'authSession')),
       // Timeout, cancel and clean-up come from the shared oneOutcome(): 5 minutes, storage cleared on every outcome.
       /\boneOutcome\(signal, resolve,/.test(source.getFullText()) && /AUTH_TIMEOUT_MS = 5 \* 60_000/.test(readFileSync(SIGN_IN_WINDOW, 'utf8')),
     ];

@@ -59,4 +59,22 @@ describe('electron-builder configuration', () => {
     expect(config).not.toHaveProperty('cscKeyPassword');
     expect(config.forceCodeSigning ?? false).toBe(false); // local builds may be unsigned; CI forces signing
   });
+
+  it('names the GitHub feed itself, so packaging never reads a git remote (a clone without one still gets a feed)', () => {
+    const github = [config.publish].flat().find((target) => typeof target === 'object' && target !== null && target.provider === 'github') as { owner?: string; repo?: string } | undefined;
+    expect(github?.owner).toBe('approvalmax');
+    expect(github?.repo).toBe('approvalmax-connect');
+    // electron-builder's other source, and what npm shows: the same repository.
+    const pkg = JSON.parse(readRepoFile('package.json')) as { repository?: { type?: string; url?: string } };
+    expect(pkg.repository).toEqual({ type: 'git', url: `https://github.com/${github?.owner ?? '?'}/${github?.repo ?? '?'}.git` });
+  });
+
+  it('names every file that goes on the release the way GitHub keeps it (no spaces), so latest*.yml points at what was uploaded', () => {
+    const githubSafe = (pattern: string | null | undefined) => typeof pattern === 'string' && /^[0-9A-Za-z._-]+$/.test(pattern.replace(/\$\{(version|arch|ext)\}/g, 'x'));
+    expect(githubSafe(config.nsis?.artifactName)).toBe(true);
+    expect(githubSafe(config.dmg?.artifactName)).toBe(true);
+    expect(githubSafe(config.mac?.artifactName)).toBe(true); // the zip electron-updater downloads; its default has the product name's space
+    expect(config.mac?.artifactName).toContain('${arch}'); // x64 and arm64 zips never overwrite each other
+    expect(githubSafe('${productName}-${version}.${ext}')).toBe(false);
+  });
 });

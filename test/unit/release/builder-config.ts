@@ -42,4 +42,5 @@ export const REQUIRED_FUSES = {
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
   enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false, // the app serves its pages from app://, never file://
 } as const;

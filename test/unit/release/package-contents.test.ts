@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { readRepoFile, REQUIRED_FUSES, ROOT } from './builder-config';
 import { listAsar, packageApp, readFuses, runtimeModules, type AsarEntry, type PackagedApp } from './package-app';
 
@@ -76,6 +77,8 @@ describe('package contents (electron-builder over the real dist/)', () => {
   it('ships the updater settings electron-updater reads (app-update.yml)', () => {
     const updateConfig = readFileSync(path.join(app.resources, 'app-update.yml'), 'utf8');
     expect(updateConfig).toContain('updaterCacheDirName: approvalmax-connect-updater');
+    // The feed itself, even in a clone with no GitHub remote (electron-builder would otherwise drop it).
+    expect(parse(updateConfig)).toMatchObject({ provider: 'github', owner: 'approvalmax', repo: 'approvalmax-connect' });
     expect(updateConfig).not.toMatch(/token/i);
   });
 });

@@ -1,0 +1,86 @@
+// The app's life from launch to quit, written once against a port so the Electron shell holds no
+// logic: it passes Electron's `app` and `dialog` as an AppLifecycle, tests pass a fake.
+import { describeStartupFailure } from './startup-failure';
+
+/** What start-up needs of the desktop application object (Electron's `app` + `dialog.showErrorBox`). */
+export interface AppLifecycle {
+  readonly platform: string;
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  on(event: 'second-instance' | 'activate' | 'window-all-closed' | 'before-quit', listener: () => void): void;
+  /** A modal error box; safe before `ready` (Electron: dialog.showErrorBox). */
+  showError(title: string, message: string): void;
+  quit(): void;
+  exit(code: number): void;
+}
+
+/** The main window as start-up sees it; never the sign-in window. */
+export interface MainWindowHandle {
+  isDestroyed(): boolean;
+  /** Restore if minimised, show, and bring to the front. */
+  focus(): void;
+}
+
+/** The shell's parts, in the order they run. */
+export interface DesktopAppParts<Running extends { stop(): void }> {
+  /** Runs at load, before `ready` (Electron needs app.setPath and schemes there). May throw. */
+  prepare(): void;
+  /** Config, log, keychain, core: everything but the window. */
+  start(): Promise<Running>;
+  openMainWindow(running: Running): MainWindowHandle;
+  /** Writes a failure to logs/app.log when the data folder is known; returns the log file's path, if written. */
+  logFailure(error: unknown): string | undefined;
+}
+
+/**
+ * Single instance, windows, macOS conventions and one failure path: any start-up error shows a
+ * plain-words dialog, lands in the log when it can, and exits, so no windowless process is left
+ * holding the single-instance lock.
+ */
+export function runDesktopApp<Running extends { stop(): void }>(life: AppLifecycle, parts: DesktopAppParts<Running>): Promise<void> {
+  const fail = (error: unknown) => {
+    const logFile = safely(() => parts.logFailure(error));
+    const { title, message } = describeStartupFailure(error, logFile);
+    safely(() => life.showError(title, message));
+    life.exit(1);
+  };
+  try {
+    parts.prepare();
+  } catch (error) {
+    fail(error);
+    return Promise.resolve();
+  }
+  if (!life.requestSingleInstanceLock()) {
+    life.quit();
+    return Promise.resolve();
+  }
+  let running: Running | undefined;
+  let window: MainWindowHandle | undefined;
+  const showWindow = () => {
+    if (!running) return; // still starting: the window appears once start-up is done
+    if (window && !window.isDestroyed()) window.focus();
+    else window = parts.openMainWindow(running);
+  };
+  life.on('second-instance', showWindow);
+  life.on('activate', showWindow);
+  // Mac apps stay running without windows (the Dock icon reopens one); elsewhere the last window quits.
+  life.on('window-all-closed', () => {
+    if (life.platform !== 'darwin') life.quit();
+  });
+  life.on('before-quit', () => running?.stop());
+  return life
+    .whenReady()
+    .then(async () => {
+      running = await parts.start();
+      window = parts.openMainWindow(running);
+    })
+    .catch(fail);
+}
+
+function safely<T>(action: () => T): T | undefined {
+  try {
+    return action();
+  } catch {
+    return undefined;
+  }
+}

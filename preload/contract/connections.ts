@@ -1,0 +1,60 @@
+// Connections: sign-in, keeping connected, disconnecting. No token ever crosses here.
+import { call, push, type FeatureContract } from './define';
+
+/** An ApprovalMax organisation a connection covers. */
+export interface Organisation {
+  readonly companyId: string;
+  readonly name: string;
+}
+
+/** Where a connection stands, in the words the home screen shows. */
+export type ConnectionStatus = 'connected' | 'refreshing' | 'needs-reconnect' | 'error';
+
+/** A connection as the renderer sees it: never a token. */
+export interface ConnectionView {
+  readonly id: string;
+  readonly label: string;
+  readonly environmentId: string;
+  readonly environmentName: string;
+  readonly organisations: readonly Organisation[];
+  /** The `https://www.approvalmax.com/connection` claim: the id ApprovalMax shows under Connections. */
+  readonly connectionId: string | null;
+  readonly subject: string | null;
+  readonly scopes: readonly string[];
+  readonly createdAt: string;
+  readonly lastRefreshedAt: string | null;
+  readonly expiresAt: string | null;
+  readonly status: ConnectionStatus;
+  /** Plain words for needs-reconnect and error. */
+  readonly statusMessage: string | null;
+}
+
+/** A sign-in running in the user's own browser, waiting for the address it landed on. */
+export interface BrowserSignIn {
+  readonly flowId: string;
+}
+
+/** What disconnecting did, so the user can be told. */
+export interface DisconnectReport {
+  readonly revoked: boolean;
+  readonly revocationSupported: boolean;
+}
+
+/** Calls and events of the connections screen. */
+export const connections = {
+  calls: {
+    list: call<undefined, ConnectionView[]>(),
+    /** Opens the sign-in window; resolves when the connection is made, refused or abandoned. */
+    connect: call<{ environmentId: string; reconnectId?: string }, ConnectionView>(),
+    cancelSignIn: call<undefined, null>(),
+    signInWithBrowser: call<{ environmentId: string; reconnectId?: string }, BrowserSignIn>(),
+    finishBrowserSignIn: call<{ flowId: string; landedUrl: string }, ConnectionView>(),
+    refresh: call<{ id: string }, ConnectionView>(),
+    rename: call<{ id: string; label: string }, ConnectionView>(),
+    disconnect: call<{ id: string }, DisconnectReport>(),
+  },
+  events: {
+    /** The whole list after any change (connected, refreshed, needs reconnect, renamed, removed). */
+    changed: push<ConnectionView[]>(),
+  },
+} satisfies FeatureContract;
