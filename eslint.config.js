@@ -65,8 +65,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['preload/contract.ts'],
-    rules: { 'no-restricted-imports': restrict([{ regex: '.', message: 'preload/contract.ts imports nothing, so every layer can use it.' }]) },
+    files: ['preload/contract/**'],
+    rules: {
+      'no-restricted-imports': restrict([{ regex: '^(?!\\./[\\w-]+$)', message: 'preload/contract/ imports only its own files, so every layer can use it.' }]),
+    },
   },
   {
     files: ['preload/bridge.ts'],

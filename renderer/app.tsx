@@ -33,9 +33,9 @@ export function App() {
   const [{ screen, param }, setRoute] = useState(fromHash);
 
   useEffect(() => {
-    void call(bridge.getAppInfo()).then((result) => result.ok && setInfo(result.value));
+    void call(bridge.app.info()).then((result) => result.ok && setInfo(result.value));
     // Notices can arrive after the window shows (the keychain check, admin secrets).
-    const stopNotices = bridge.on('app:notices-changed', (notices) => setInfo((i) => (i ? { ...i, notices } : i)));
+    const stopNotices = bridge.app.on('noticesChanged', (notices) => setInfo((i) => (i ? { ...i, notices } : i)));
     const onHash = () => setRoute(fromHash());
     window.addEventListener('hashchange', onHash);
     return () => (stopNotices(), window.removeEventListener('hashchange', onHash));

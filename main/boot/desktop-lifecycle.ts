@@ -7,7 +7,9 @@ export interface AppLifecycle {
   readonly platform: string;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
-  on(event: 'second-instance' | 'activate' | 'window-all-closed' | 'before-quit', listener: () => void): void;
+  on(event: 'second-instance' | 'activate' | 'window-all-closed', listener: () => void): void;
+  /** Before quitting: a returned promise holds the quit until it settles (then the adapter quits again). */
+  beforeQuit(wait: () => Promise<void> | undefined): void;
   /** A modal error box; safe before `ready` (Electron: dialog.showErrorBox). */
   showError(title: string, message: string): void;
   quit(): void;
@@ -21,8 +23,13 @@ export interface MainWindowHandle {
   focus(): void;
 }
 
+/** What start-up returns: stopping it writes what is still unsaved. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
 /** The shell's parts, in the order they run. */
-export interface DesktopAppParts<Running extends { stop(): void }> {
+export interface DesktopAppParts<Running extends Stoppable> {
   /** Runs at load, before `ready` (Electron needs app.setPath and schemes there). May throw. */
   prepare(): void;
   /** Config, log, keychain, core: everything but the window. */
@@ -37,7 +44,7 @@ export interface DesktopAppParts<Running extends { stop(): void }> {
  * plain-words dialog, lands in the log when it can, and exits, so no windowless process is left
  * holding the single-instance lock.
  */
-export function runDesktopApp<Running extends { stop(): void }>(life: AppLifecycle, parts: DesktopAppParts<Running>): Promise<void> {
+export function runDesktopApp<Running extends Stoppable>(life: AppLifecycle, parts: DesktopAppParts<Running>): Promise<void> {
   const fail = (error: unknown) => {
     const logFile = safely(() => parts.logFailure(error));
     const { title, message } = describeStartupFailure(error, logFile);
@@ -67,7 +74,13 @@ export function runDesktopApp<Running extends { stop(): void }>(life: AppLifecyc
   life.on('window-all-closed', () => {
     if (life.platform !== 'darwin') life.quit();
   });
-  life.on('before-quit', () => running?.stop());
+  // Quit waits once for the core to save what is still in flight (the last ping, the timeline).
+  let stopping: Promise<void> | undefined;
+  life.beforeQuit(() => {
+    if (!running || stopping) return undefined;
+    stopping = running.stop().catch(() => undefined);
+    return stopping;
+  });
   return life
     .whenReady()
     .then(async () => {

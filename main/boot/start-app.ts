@@ -39,7 +39,8 @@ export interface StartedApp {
   readonly logger: Logger;
   readonly logFile: LogFile;
   readonly ports: Ports;
-  stop(): void;
+  /** Stops timers and writes what is still unsaved. */
+  stop(): Promise<void>;
 }
 
 /** The data folder start-up will use, checked: it must be a full path (throws StartupProblem). */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SCOPES, type Environment } from './environments';
-import { adminEnvironmentSchema } from './environment-schema';
+import { DEFAULT_SCOPES, type Environment } from './environments/environments';
+import { adminEnvironmentSchema } from './environments/environment-schema';
 import { adminUpdatesSchema, DEFAULT_UPDATE_SETTINGS, type UpdateSettings } from './updates/update-settings';
 
 /** Settings the shell hands to the core: where data lives and who we are. */

@@ -1,9 +1,9 @@
-import type { EventChannel, EventMap } from '../../preload/contract';
+import type { EventChannel, EventPayload } from '../../preload/contract';
 
 /** A listener for every main → renderer event; the shells forward what it receives. */
-export type EventSink = <E extends EventChannel>(channel: E, payload: EventMap[E]) => void;
+export type EventSink = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void;
 
-/** A tiny typed hub: the core emits, each shell subscribes once and forwards to its renderer. */
+/** A tiny typed hub for pushes to the renderer: the core emits, each shell subscribes once and forwards. */
 export class EventHub {
   private readonly sinks = new Set<EventSink>();
 
@@ -12,7 +12,7 @@ export class EventHub {
     return () => void this.sinks.delete(sink);
   }
 
-  emit<E extends EventChannel>(channel: E, payload: EventMap[E]): void {
+  emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void {
     for (const sink of this.sinks) sink(channel, payload);
   }
 }

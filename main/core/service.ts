@@ -1,27 +1,56 @@
 import { mkdir } from 'node:fs/promises';
+import type { BridgeHandlers } from '../../preload/contract';
+import { ActivityLog } from './activity/activity-log';
+import { activityHandlers } from './activity/activity-handlers';
+import { activitySchemas } from './activity/activity-schemas';
 import type { AppConfig } from './app-config';
-import { AppStatus, type KeychainFacts } from './app-status';
+import { appHandlers } from './app/app-handlers';
+import { appSchemas } from './app/app-schemas';
+import { AppStatus, type KeychainFacts } from './app/app-status';
+import { CopyService } from './app/copy-service';
+import type { BridgeSchemas } from './bridge-schema';
+import { connectionHandlers } from './connections/connection-handlers';
+import { connectionSchemas } from './connections/connection-schemas';
 import { ConnectionService } from './connections/connection-service';
 import { ConnectionStore } from './connections/connection-store';
-import { createDispatcher, type BridgeHandlers, type Dispatch } from './dispatch';
-import { EnvironmentStore } from './environment-store';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
+import { diagnosticsSchemas } from './diagnostics/diagnostics-schemas';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { environmentHandlers } from './environments/environment-handlers';
+import { environmentSchemas } from './environments/environment-bridge-schemas';
+import { EnvironmentStore } from './environments/environment-store';
 import { EventHub } from './events';
-import { connectionHandlers } from './handlers/connection-handlers';
-import { environmentHandlers } from './handlers/environment-handlers';
-import { inspectHandlers } from './handlers/inspect-handlers';
-import { CopyService } from './clipboard/copy-service';
-import { ActivityLog } from './activity/activity-log';
-import { supportHandlers } from './diagnostics/support-features';
-import { PingHistory } from './history/ping-history';
-import { EndpointDiscovery } from './oidc-discovery';
+import { inspectHandlers } from './inspect/inspect-handlers';
+import { inspectSchemas } from './inspect/inspect-schemas';
+import { logsFolder } from './log-file/rotating-log-file';
+import { EndpointDiscovery } from './oauth/oidc-discovery';
+import { PingHistory } from './ping/ping-history';
+import { pingHandlers } from './ping/ping-handlers';
+import { pingSchemas } from './ping/ping-schemas';
+import { PingService } from './ping/ping-service';
 import type { Ports } from './ports';
 import { ProxyCredentials } from './proxy/proxy-credentials';
-import { ok } from './result';
+import { proxyHandlers } from './proxy/proxy-handlers';
+import { proxySchemas } from './proxy/proxy-schemas';
+
+/** Every feature's argument schemas, by feature (each lives beside its handlers). */
+export const BRIDGE_SCHEMAS: BridgeSchemas = {
+  app: appSchemas,
+  proxy: proxySchemas,
+  environments: environmentSchemas,
+  connections: connectionSchemas,
+  inspect: inspectSchemas,
+  ping: pingSchemas,
+  activity: activitySchemas,
+  diagnostics: diagnosticsSchemas,
+};
 
 /** The running core: the bridge's choke point and the events it pushes. */
 export interface CoreService {
   readonly dispatch: Dispatch;
   readonly handlers: BridgeHandlers;
+  /** Pushes to the renderer only; activity is recorded through the timeline, not through here. */
   readonly events: EventHub;
   readonly config: AppConfig;
   readonly status: AppStatus;
@@ -29,7 +58,8 @@ export interface CoreService {
   readonly proxy: ProxyCredentials;
   /** Settles once the keychain has answered, admin secrets are applied and every connection's refresh is scheduled. */
   readonly ready: Promise<void>;
-  stop(): void;
+  /** Stops timers and writes what is still waiting to be saved (the last pings, the timeline). */
+  stop(): Promise<void>;
 }
 
 /** What the shell found at start that the core cannot see itself; the keychain check may still be running. */
@@ -38,8 +68,8 @@ export interface ShellFacts {
 }
 
 /**
- * Loads the stores and wires each feature's handlers to the bridge contract; each shell calls this
- * once. It returns as soon as the files are read: whatever waits for the keychain runs in `ready`,
+ * Loads the stores and builds each feature, passing every dependency between features here, in the
+ * open. It returns as soon as the files are read: whatever waits for the keychain runs in `ready`,
  * so the window can show while a slow keychain is still being checked.
  */
 export async function startCore(ports: Ports, config: AppConfig, shell: ShellFacts = {}): Promise<CoreService> {
@@ -52,8 +82,16 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
   const timeline = await ActivityLog.open(config.dataDir, events, now, ports.logger);
   const pingLog = await PingHistory.open(config.dataDir, now, ports.logger);
   status.addNotices([...config.notices, ...envs.notices, ...conns.notices, ...timeline.notices, ...pingLog.notices]);
+
   const environments = envs.store;
-  const connections = new ConnectionService(ports, environments, conns.store, new EndpointDiscovery(ports.http), timeline.log.hub());
+  const activity = timeline.log;
+  const history = pingLog.history;
+  const connections = new ConnectionService(ports, environments, conns.store, new EndpointDiscovery(ports.http), events, activity);
+  const copier = new CopyService(ports.clipboard, ports.clock);
+  const proxy = new ProxyCredentials(ports.secrets, events, ports.logger);
+  const pings = new PingService({ ports, environments, connections, history, activity, copier, timeoutMs: config.pingTimeoutMs });
+  const diagnostics = new DiagnosticsService({ ports, config, status, logsFolder: logsFolder(config.dataDir), environments, connections, history, activity, copier });
+
   const ready = Promise.all([
     shell.keychain?.then((facts) => status.setKeychain(facts)),
     environments.applyAdminSecrets(config.adminSecrets).then((notices) => status.addNotices(notices)),
@@ -64,16 +102,20 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
   );
   void ready.then(() => status.notices.forEach((notice) => ports.logger.warn('start: notice', { notice })));
 
-  const proxy = new ProxyCredentials(ports.secrets, events, ports.logger);
-  const copier = new CopyService(ports.clipboard, ports.clock);
   const handlers: BridgeHandlers = {
-    'app:info': async () => ok({ productName: config.productName, version: config.version, shell: config.shell, platform: config.platform, dataDir: config.dataDir, notices: status.notices }),
-    'proxy:waiting': async () => ok(proxy.waiting()),
-    'proxy:answer': ({ id, answer }) => proxy.answer(id, answer),
-    ...environmentHandlers(environments, connections),
-    ...connectionHandlers(connections),
-    ...inspectHandlers(ports, environments, connections, copier),
-    ...supportHandlers({ ports, config, environments, connections, history: pingLog.history, activity: timeline.log, status, copier }),
+    app: appHandlers(config, status, copier),
+    proxy: proxyHandlers(proxy),
+    environments: environmentHandlers(environments, connections),
+    connections: connectionHandlers(connections),
+    // The inspector remembers each token's claims before a refresh replaces it, to show what changed.
+    inspect: inspectHandlers(ports, environments, connections, copier),
+    ping: pingHandlers(pings, history),
+    activity: activityHandlers(activity),
+    diagnostics: diagnosticsHandlers(diagnostics),
   };
-  return { dispatch: createDispatcher(handlers), handlers, events, config, status, proxy, ready, stop: () => connections.stop() };
+  const stop = async () => {
+    connections.stop();
+    await Promise.all([history.flush(), activity.flush()]);
+  };
+  return { dispatch: createDispatcher(handlers, BRIDGE_SCHEMAS), handlers, events, config, status, proxy, ready, stop };
 }

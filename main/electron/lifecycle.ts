@@ -7,6 +7,13 @@ export const electronLifecycle: AppLifecycle = {
   requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
   whenReady: () => app.whenReady(),
   on: (event, listener) => void app.on(event as 'activate', () => listener()),
+  beforeQuit: (wait) =>
+    void app.on('before-quit', (event) => {
+      const pending = wait();
+      if (!pending) return;
+      event.preventDefault();
+      void pending.finally(() => app.quit());
+    }),
   showError: (title, message) => dialog.showErrorBox(title, message),
   quit: () => app.quit(),
   exit: (code) => app.exit(code),

@@ -44,6 +44,9 @@ export type PayloadOf<F extends Feature, E extends EventName<F>> = Contract[F]['
 export type InvokeChannel = { [F in Feature]: `${F}:${Method<F>}` }[Feature];
 export type EventChannel = { [F in Feature]: `${F}:${EventName<F>}` }[Feature];
 
+/** What an event channel carries: `EventPayload<'connections:changed'>` is `ConnectionView[]`. */
+export type EventPayload<C extends EventChannel> = { [F in Feature]: { [E in EventName<F>]: C extends `${F}:${E}` ? PayloadOf<F, E> : never }[EventName<F>] }[Feature];
+
 /** Every call's channel, for registering handlers in main and guarding the preload. */
 export const INVOKE_CHANNELS = channelsOf('calls') as readonly InvokeChannel[];
 /** Every event's channel. */

@@ -25,7 +25,7 @@ export function useConnectFlow(onConnected: (connection: ConnectionView, reconne
   async function start(target: ConnectTarget) {
     setError(null);
     setMode({ kind: 'window', target });
-    const result = await call(bridge.connect(target.environmentId, target.reconnectId));
+    const result = await call(bridge.connections.connect({ environmentId: target.environmentId, reconnectId: target.reconnectId }));
     // The user may have switched to the browser meanwhile: that cancelled this window on purpose.
     if (modeRef.current.kind !== 'window') return;
     setMode({ kind: 'idle' });
@@ -36,8 +36,8 @@ export function useConnectFlow(onConnected: (connection: ConnectionView, reconne
   async function useBrowser(target: ConnectTarget) {
     setError(null);
     setMode({ kind: 'idle' });
-    await call(bridge.cancelSignIn());
-    const result = await call(bridge.signInWithBrowser(target.environmentId, target.reconnectId));
+    await call(bridge.connections.cancelSignIn());
+    const result = await call(bridge.connections.signInWithBrowser({ environmentId: target.environmentId, reconnectId: target.reconnectId }));
     if (result.ok) setMode({ kind: 'browser', target, flowId: result.value.flowId });
     else setError(result.error.message);
   }
@@ -45,7 +45,7 @@ export function useConnectFlow(onConnected: (connection: ConnectionView, reconne
   async function finish(landedUrl: string) {
     const current = modeRef.current;
     if (current.kind !== 'browser') return;
-    const result = await call(bridge.finishBrowserSignIn(current.flowId, landedUrl));
+    const result = await call(bridge.connections.finishBrowserSignIn({ flowId: current.flowId, landedUrl }));
     if (result.ok) {
       setMode({ kind: 'idle' });
       setError(null);
@@ -55,7 +55,7 @@ export function useConnectFlow(onConnected: (connection: ConnectionView, reconne
 
   async function cancel() {
     setMode({ kind: 'idle' });
-    await call(bridge.cancelSignIn());
+    await call(bridge.connections.cancelSignIn());
   }
 
   return { mode, error, start, useBrowser, finish, cancel };

@@ -6,7 +6,7 @@ import { bridge, call } from '../bridge';
 export function CopyButton({ label, text, secret = false, copy }: { label: string; text?: string; secret?: boolean; copy?: () => Promise<Result<CopyReceipt>> }) {
   const [said, setSaid] = useState<string | null>(null);
   async function run() {
-    const result = await call(copy ? copy() : bridge.copyText(text ?? '', secret));
+    const result = await call(copy ? copy() : bridge.app.copyText({ text: text ?? '', secret }));
     setSaid(result.ok ? (result.value.clearsAt ? 'Copied — cleared from the clipboard in 60 s' : 'Copied') : result.error.message);
     setTimeout(() => setSaid(null), 4000);
   }

@@ -48,7 +48,7 @@ export function EnvironmentForm({ environment, onSaved, onRemoved, onCancel }: F
     if (busy) return;
     setBusy(true);
     setError(null);
-    const result = await call(bridge.saveEnvironment(toInput(environment, draft, secret)));
+    const result = await call(bridge.environments.save(toInput(environment, draft, secret)));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setSecret('');
@@ -58,7 +58,7 @@ export function EnvironmentForm({ environment, onSaved, onRemoved, onCancel }: F
   async function remove() {
     if (!environment || busy) return;
     setBusy(true);
-    const result = await call(bridge.removeEnvironment(environment.id));
+    const result = await call(bridge.environments.remove({ id: environment.id }));
     setBusy(false);
     setConfirming(false);
     if (result.ok) onRemoved(environment.name);

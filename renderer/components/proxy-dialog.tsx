@@ -8,8 +8,8 @@ export function ProxyDialogs() {
   const [queue, setQueue] = useState<ProxyChallengeView[]>([]);
   useEffect(() => {
     const add = (items: ProxyChallengeView[]) => setQueue((q) => [...q, ...items.filter((i) => !q.some((x) => x.id === i.id))]);
-    void call(bridge.proxyWaiting()).then((r) => r.ok && add(r.value));
-    return bridge.on('proxy:credentials-needed', (view) => add([view]));
+    void call(bridge.proxy.waiting()).then((r) => r.ok && add(r.value));
+    return bridge.proxy.on('credentialsNeeded', (view) => add([view]));
   }, []);
   const current = queue[0];
   if (!current) return null;
@@ -26,7 +26,7 @@ function ProxyDialog({ challenge, onDone }: { challenge: ProxyChallengeView; onD
   }, []);
   const answer = (login: boolean) => {
     const reply = login ? ({ kind: 'login', username, password, remember } as const) : ({ kind: 'cancel' } as const);
-    void call(bridge.answerProxy(challenge.id, reply)).finally(onDone);
+    void call(bridge.proxy.answer({ id: challenge.id, answer: reply })).finally(onDone);
   };
   const where = `${challenge.host}:${challenge.port}`;
   return (

@@ -7,8 +7,8 @@ export function useConnections(): { connections: ConnectionView[] | null; error:
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call(bridge.listConnections()).then((r) => (r.ok ? setConnections(r.value) : setError(r.error.message)));
-    return bridge.on('connections:changed', setConnections);
+    void call(bridge.connections.list()).then((r) => (r.ok ? setConnections(r.value) : setError(r.error.message)));
+    return bridge.connections.on('changed', setConnections);
   }, []);
   return { connections, error };
 }

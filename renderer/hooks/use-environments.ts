@@ -7,7 +7,7 @@ export function useEnvironments(): { environments: EnvironmentDetails[]; error: 
   const [environments, setEnvironments] = useState<EnvironmentDetails[]>([]);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
-    void call(bridge.listEnvironments()).then((r) => (r.ok ? (setEnvironments(r.value), setError(null)) : setError(r.error.message)));
+    void call(bridge.environments.list()).then((r) => (r.ok ? (setEnvironments(r.value), setError(null)) : setError(r.error.message)));
   }, []);
   useEffect(reload, [reload]);
   return { environments, error, reload };

@@ -25,8 +25,8 @@ export function ActivityScreen() {
   const { connections } = useConnections();
 
   useEffect(() => {
-    void call(bridge.listActivity()).then((r) => (r.ok ? setEntries(r.value) : setError(r.error.message)));
-    return bridge.on('activity:added', (entry) => setEntries((list) => [entry, ...list]));
+    void call(bridge.activity.list({})).then((r) => (r.ok ? setEntries(r.value) : setError(r.error.message)));
+    return bridge.activity.on('added', (entry) => setEntries((list) => [entry, ...list]));
   }, []);
 
   // Connections that were removed still name their entries: offer them too.

@@ -27,13 +27,13 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
   const actions: ConnectionActions = {
     refresh: async (id) => {
       setBusyId(id);
-      const result = await call(bridge.refreshConnection(id));
+      const result = await call(bridge.connections.refresh({ id }));
       setBusyId(null);
       setActionError(result.ok ? null : result.error.message);
     },
     reconnect: (c) => (setMessage(null), void flow.start({ environmentId: c.environmentId, reconnectId: c.id, label: c.label })),
     rename: async (id, label) => {
-      const result = await call(bridge.renameConnection(id, label));
+      const result = await call(bridge.connections.rename({ id, label }));
       setActionError(result.ok ? null : result.error.message);
       return result.ok;
     },
@@ -42,7 +42,7 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
 
   async function disconnect(connection: ConnectionView) {
     setConfirming(null);
-    const result = await call(bridge.disconnect(connection.id));
+    const result = await call(bridge.connections.disconnect({ id: connection.id }));
     if (!result.ok) return setActionError(result.error.message);
     setActionError(null);
     setMessage(

@@ -11,30 +11,30 @@ export function DiagnosticsScreen() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void call(bridge.getAppInfo()).then((r) => r.ok && setInfo(r.value));
+    void call(bridge.app.info()).then((r) => r.ok && setInfo(r.value));
   }, []);
 
   async function create() {
     setBusy(true);
-    const result = await call(bridge.diagnosticsReport());
+    const result = await call(bridge.diagnostics.report());
     setBusy(false);
     if (result.ok) setReport(result.value);
     else setMessage({ tone: 'bad', text: result.error.message });
   }
 
   async function save(format: ReportFormat) {
-    const result = await call(bridge.saveDiagnostics(format));
+    const result = await call(bridge.diagnostics.save({ format }));
     if (!result.ok) return setMessage({ tone: 'bad', text: result.error.message });
     setMessage(result.value.savedTo ? { tone: 'good', text: `Report saved to ${result.value.savedTo}.` } : null);
   }
 
   async function copy(format: ReportFormat) {
-    const result = await call(bridge.copyDiagnostics(format));
+    const result = await call(bridge.diagnostics.copy({ format }));
     setMessage(result.ok ? { tone: 'good', text: `Report copied as ${format === 'markdown' ? 'Markdown' : 'JSON'}: paste it into your support ticket.` } : { tone: 'bad', text: result.error.message });
   }
 
   async function openLogs() {
-    const result = await call(bridge.openLogsFolder());
+    const result = await call(bridge.diagnostics.openLogsFolder());
     setMessage(result.ok ? { tone: 'good', text: `Opened the logs folder: ${result.value.folder}` } : { tone: 'bad', text: result.error.message });
   }
 

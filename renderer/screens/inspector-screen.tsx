@@ -29,7 +29,7 @@ function PastedTokens() {
 
   async function inspect(event?: FormEvent) {
     event?.preventDefault();
-    const answer = await call(bridge.inspectPaste(text));
+    const answer = await call(bridge.inspect.paste({ text }));
     if (!answer.ok) return setError(answer.error.message);
     setError(null);
     setResult(answer.value);
@@ -86,7 +86,7 @@ function PastedTokens() {
             <RawToken token={token.token} />
             <CopyButton label="Copy token" text={token.token} secret />
           </section>
-          {token.inspection.ok && <VerifyPanel key={token.token} verify={() => bridge.verifyToken(token.token)} />}
+          {token.inspection.ok && <VerifyPanel key={token.token} verify={() => bridge.inspect.verify({ token: token.token })} />}
           <TokenView inspection={token.inspection} />
         </>
       )}
@@ -101,13 +101,13 @@ function ConnectionToken({ id }: { id: string }) {
 
   useEffect(() => {
     setRevealed(null);
-    void call(bridge.inspectConnectionToken(id)).then((r) => (r.ok ? (setData(r.value), setError(null)) : setError(r.error.message)));
+    void call(bridge.inspect.connection({ id })).then((r) => (r.ok ? (setData(r.value), setError(null)) : setError(r.error.message)));
     // A refresh replaces the token: show the new one (and what changed) without a reload.
-    return bridge.on('connections:changed', () => void call(bridge.inspectConnectionToken(id)).then((r) => r.ok && setData(r.value)));
+    return bridge.connections.on('changed', () => void call(bridge.inspect.connection({ id })).then((r) => r.ok && setData(r.value)));
   }, [id]);
 
   async function reveal() {
-    const r = await call(bridge.revealConnectionToken(id));
+    const r = await call(bridge.inspect.revealConnectionToken({ id }));
     if (r.ok) setRevealed(r.value.token);
     else setError(r.error.message);
   }
@@ -128,7 +128,7 @@ function ConnectionToken({ id }: { id: string }) {
               Reveal token
             </button>
           )}
-          <CopyButton label="Copy token" copy={() => bridge.copyConnectionToken(id)} />
+          <CopyButton label="Copy token" copy={() => bridge.inspect.copyConnectionToken({ id })} />
         </div>
       </section>
       {data.changes && (
@@ -151,7 +151,7 @@ function ConnectionToken({ id }: { id: string }) {
           )}
         </section>
       )}
-      <VerifyPanel verify={() => bridge.verifyConnectionToken(id)} />
+      <VerifyPanel verify={() => bridge.inspect.verifyConnection({ id })} />
       <TokenView inspection={data.inspection} />
     </>
   );

@@ -22,10 +22,10 @@ export function PingScreen() {
   const [copyNote, setCopyNote] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'token' | 'clear' | null>(null);
   const set = useCallback((change: Partial<PingFormState>) => setForm((f) => ({ ...f, ...change })), []);
-  const reloadHistory = useCallback(() => void call(bridge.pingHistory()).then((r) => r.ok && setHistory(r.value)), []);
+  const reloadHistory = useCallback(() => void call(bridge.ping.history()).then((r) => r.ok && setHistory(r.value)), []);
 
   useEffect(() => {
-    void call(bridge.listEnvironments()).then((result) => {
+    void call(bridge.environments.list()).then((result) => {
       if (!result.ok) return setError(result.error.message);
       setEnvironments(result.value);
       setForm((f) => ({ ...f, environmentId: f.environmentId || result.value[0]?.id || '' }));
@@ -48,7 +48,7 @@ export function PingScreen() {
     setBusy(true);
     setError(null);
     setCopyNote(null);
-    const result = await call(bridge.ping(input));
+    const result = await call(bridge.ping.send(input));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setReport(result.value);
@@ -56,7 +56,7 @@ export function PingScreen() {
   }
 
   async function open(id: string) {
-    const result = await call(bridge.openPingHistory(id));
+    const result = await call(bridge.ping.openHistory({ id }));
     setCopyNote(null);
     if (result.ok) setReport(result.value);
     else setError(result.error.message);
@@ -66,7 +66,7 @@ export function PingScreen() {
     if (what === 'curl-with-token' && confirm !== 'token') return setConfirm('token');
     setConfirm(null);
     if (!report) return;
-    const result = await call(bridge.copyFromPing(report.id, what));
+    const result = await call(bridge.ping.copy({ id: report.id, what }));
     if (!result.ok) return setCopyNote(result.error.message);
     const wiped = result.value.clearsAt ? ` It holds the real token and will be cleared from the clipboard at ${new Date(result.value.clearsAt).toLocaleTimeString()}.` : '';
     setCopyNote(`${what === 'response' ? 'Response' : 'cURL command'} copied.${wiped}`);
@@ -74,7 +74,7 @@ export function PingScreen() {
 
   async function clear() {
     setConfirm(null);
-    const result = await call(bridge.clearPingHistory());
+    const result = await call(bridge.ping.clearHistory());
     if (!result.ok) return setError(result.error.message);
     setHistory([]);
   }

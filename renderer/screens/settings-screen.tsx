@@ -18,7 +18,7 @@ export function SettingsScreen() {
   const sectionRef = useRef<HTMLElement>(null);
 
   const load = useCallback(async () => {
-    const result = await call(bridge.listEnvironments());
+    const result = await call(bridge.environments.list());
     if (!result.ok) return setLoadError(result.error.message);
     setLoadError(null);
     setEnvironments(result.value);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { nodeFetchTransport } from '../../main/core/api/node-fetch-transport';
+import { nodeFetchTransport } from '../../main/core/http/node-fetch-transport';
 import { startCore } from '../../main/core/service';
 import { systemClock } from '../../main/core/system-clock';
 import { fakePorts } from '../../test/unit/core/fakes';
@@ -57,7 +57,7 @@ export async function firstScreen(browser: Browser, sim: BenchSimulator, baselin
   } finally {
     await app.page.context().close();
     await baseline.page.context().close();
-    core.stop();
+    await core.stop();
   }
 }
 
@@ -150,6 +150,6 @@ export async function homeScreen200(browser: Browser, sim: BenchSimulator, basel
   } finally {
     await app.page.context().close();
     await baseline.page.context().close();
-    core.stop();
+    await core.stop();
   }
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppConfig } from '../../main/core/app-config';
-import { DEFAULT_SCOPES, type Environment } from '../../main/core/environments';
+import { DEFAULT_SCOPES, type Environment } from '../../main/core/environments/environments';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
 
 /**
@@ -195,15 +195,4 @@ export async function seedConnections(settings: IssuerSettings, tokens: readonly
     notices: [],
   };
   return { config, secrets };
-}
-
-/** Runs `fn` `times` times and returns the median duration in milliseconds. */
-export async function medianMs(times: number, fn: () => unknown): Promise<number> {
-  const durations: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await fn();
-    durations.push(performance.now() - t0);
-  }
-  return median(durations);
 }

@@ -2,7 +2,7 @@
 // functions (no test runner) so the same cases run in vitest and inside an Electron main process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classifyNetworkFailure } from '../../main/core/api/network-failure';
+import { classifyNetworkFailure } from '../../main/core/http/network-failure';
 import type { HttpTransport } from '../../main/core/ports';
 
 /** A loopback server with one route per case; `hits` counts requests per path. */

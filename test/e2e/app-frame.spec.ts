@@ -15,7 +15,7 @@ test.describe('App frame', () => {
 
   test('the bridge validates arguments in main', async ({ window }) => {
     const result = await window.evaluate(() =>
-      (globalThis as unknown as { approvalMaxConnect: { ping(a: unknown): Promise<unknown> } }).approvalMaxConnect.ping({ environmentId: 'production', path: '/etc/passwd' }),
+      (globalThis as unknown as { approvalMaxConnect: { ping: { send(a: unknown): Promise<unknown> } } }).approvalMaxConnect.ping.send({ environmentId: 'production', path: '/etc/passwd' }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });

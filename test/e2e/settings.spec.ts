@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { clientSecretKey } from '../../main/core/environments';
+import { clientSecretKey } from '../../main/core/environments/environments';
 import { openSecretStore } from '../../main/secrets/open-secret-store';
 import type { Simulator } from '../sim/index';
 import { expect, expectNoStackTrace, SIMULATOR_ENVIRONMENT, test } from './fixtures';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { nodeFetchTransport } from '../../main/core/api/node-fetch-transport';
+import { nodeFetchTransport } from '../../main/core/http/node-fetch-transport';
 import { FORBIDDEN_SENDER } from '../../main/boot/shell-rules';
 import { startApp } from '../../main/boot/start-app';
 import type { CoreService } from '../../main/core/service';
@@ -106,7 +106,7 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
       }),
     close: async () => {
       unsubscribe();
-      core.stop();
+      await core.stop();
       await externalBrowser.close();
       await browser.close();
     },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { ActivityEntry, ActivityFilter, EventChannel, EventMap } from '../../../preload/contract';
-import { EventHub, type EventSink } from '../events';
+import type { ActivityEntry, ActivityFilter } from '../../../preload/contract';
+import type { EventHub } from '../events';
 import { redactText } from '../logging';
 import type { Logger } from '../ports';
 import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
@@ -24,8 +24,13 @@ export function filterActivity(entries: readonly ActivityEntry[], filter: Activi
   return entries.filter((e) => (filter.connectionId === undefined || e.connectionId === filter.connectionId) && (filter.kind === undefined || e.kind === filter.kind));
 }
 
+/** How every feature records what it did: one sink, the timeline (which also tells the renderer). */
+export interface ActivitySink {
+  record(entry: ActivityEntry): void;
+}
+
 /** activity.json: everything the app did, newest first, bounded, kept across restarts, never holding a secret. */
-export class ActivityLog {
+export class ActivityLog implements ActivitySink {
   private writing: Promise<void> = Promise.resolve();
   private queued = false;
 
@@ -60,13 +65,8 @@ export class ActivityLog {
   }
 
   /** Resolves once every change so far is on disk (tests, and a clean shutdown). */
-  flushed(): Promise<void> {
+  flush(): Promise<void> {
     return this.writing;
-  }
-
-  /** An event hub for features that report activity: their `activity:added` goes through this log, everything else straight on. */
-  hub(): EventHub {
-    return new RecordingHub(this.events, (entry) => this.record(entry));
   }
 
   /** One write at a time; changes made while one is queued are picked up by it rather than queuing another. */
@@ -81,24 +81,5 @@ export class ActivityLog {
       .catch((error: unknown) => {
         this.logger.warn('activity: could not save the timeline', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
       });
-  }
-}
-
-/** Passes every event to the real hub, except activity, which is recorded first (the log emits it). */
-class RecordingHub extends EventHub {
-  constructor(
-    private readonly inner: EventHub,
-    private readonly onActivity: (entry: ActivityEntry) => void,
-  ) {
-    super();
-  }
-
-  override subscribe(sink: EventSink): () => void {
-    return this.inner.subscribe(sink);
-  }
-
-  override emit<E extends EventChannel>(channel: E, payload: EventMap[E]): void {
-    if (channel === 'activity:added') this.onActivity(payload as ActivityEntry);
-    else this.inner.emit(channel, payload);
   }
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityEntry, BrowserSignIn, ConnectionView, DisconnectReport, Result } from '../../../preload/contract';
-import type { Environment } from '../environments';
-import type { EnvironmentStore } from '../environment-store';
+import type { Environment } from '../environments/environments';
+import type { EnvironmentStore } from '../environments/environment-store';
+import type { ActivitySink } from '../activity/activity-log';
 import type { EventHub } from '../events';
-import type { EndpointDiscovery, IdentityEndpoints } from '../oidc-discovery';
+import type { EndpointDiscovery, IdentityEndpoints } from '../oauth/oidc-discovery';
 import { createAuthorization, PendingFlows, type PendingAuthorization } from '../oauth/authorization-request';
 import { matchRedirect } from '../oauth/redirect-matcher';
 import { exchangeCode, type TokenClientConfig } from '../oauth/token-client';
@@ -42,6 +43,7 @@ export class ConnectionService {
     private readonly store: ConnectionStore,
     private readonly discovery: EndpointDiscovery,
     private readonly events: EventHub,
+    private readonly timeline: ActivitySink,
   ) {
     this.vault = new KeychainTokenVault(ports.secrets);
     this.flows = new PendingFlows(ports.clock);
@@ -290,7 +292,7 @@ export class ConnectionService {
   }
 
   private activity(entry: Omit<ActivityEntry, 'at'>): void {
-    this.events.emit('activity:added', { at: new Date(this.ports.clock.now()).toISOString(), ...entry });
+    this.timeline.record({ at: new Date(this.ports.clock.now()).toISOString(), ...entry });
   }
 }
 

@@ -1,10 +1,10 @@
 import os from 'node:os';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { ActivityEntry, ConnectionView, PingReport } from '../../../preload/contract';
-import type { AppStatus } from '../app-status';
+import type { AppStatus } from '../app/app-status';
 import type { AppConfig } from '../app-config';
 import type { ConnectionService } from '../connections/connection-service';
-import type { EnvironmentStore } from '../environment-store';
+import type { EnvironmentStore } from '../environments/environment-store';
 
 /** Everything a support ticket needs, before redaction; built fresh for each report. */
 export interface DiagnosticsData {

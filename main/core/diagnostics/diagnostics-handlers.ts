@@ -1,15 +1,14 @@
-import type { BridgeHandlers } from '../dispatch';
+import type { FeatureHandlers } from '../../../preload/contract';
 import { ok } from '../result';
 import type { DiagnosticsService } from './diagnostics-service';
 
-type DiagnosticsChannels = 'diagnostics:report' | 'diagnostics:save' | 'diagnostics:copy' | 'logs:open-folder';
 
 /** The diagnostics screen's calls: preview, save through the dialog, copy, and open the logs folder. */
-export function diagnosticsHandlers(diagnostics: DiagnosticsService): Pick<BridgeHandlers, DiagnosticsChannels> {
+export function diagnosticsHandlers(diagnostics: DiagnosticsService): FeatureHandlers<'diagnostics'> {
   return {
-    'diagnostics:report': async () => ok(await diagnostics.build()),
-    'diagnostics:save': ({ format }) => diagnostics.save(format),
-    'diagnostics:copy': ({ format }) => diagnostics.copy(format),
-    'logs:open-folder': () => diagnostics.openLogsFolder(),
+    report: async () => ok(await diagnostics.build()),
+    save: ({ format }) => diagnostics.save(format),
+    copy: ({ format }) => diagnostics.copy(format),
+    openLogsFolder: () => diagnostics.openLogsFolder(),
   };
 }

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { DiagnosticsReport, ReportFormat, Result } from '../../../preload/contract';
 import type { ActivityLog } from '../activity/activity-log';
-import type { CopyService } from '../clipboard/copy-service';
-import type { PingHistory } from '../history/ping-history';
+import type { CopyService } from '../app/copy-service';
+import type { PingHistory } from '../ping/ping-history';
 import type { Ports } from '../ports';
 import { fail, ok } from '../result';
 import { collectDiagnostics, type DiagnosticsData, type DiagnosticsSources } from './diagnostics-data';

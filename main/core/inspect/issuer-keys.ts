@@ -1,6 +1,6 @@
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
-import { classifyNetworkFailure } from '../api/network-failure';
+import { classifyNetworkFailure } from '../http/network-failure';
 import type { Clock, HttpTransport } from '../ports';
 import { isLoopbackHost, isSafeServerUrl, joinUrl } from '../urls';
 import { normaliseIssuer } from './issuer';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { classifyNetworkFailure } from '../api/network-failure';
+import { classifyNetworkFailure } from '../http/network-failure';
 import type { HttpTransport } from '../ports';
 import { parseRetryAfter } from './retry-after';
 import { explainTokenFailure, type TokenFailureContext } from './token-failure-messages';

@@ -1,4 +1,4 @@
-import type { NetworkFailure } from '../api/network-failure';
+import type { NetworkFailure } from '../http/network-failure';
 import type { TokenFailureKind } from './token-client';
 
 /** What a message may mention; never a secret, only facts the user can act on. */

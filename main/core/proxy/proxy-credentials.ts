@@ -89,7 +89,7 @@ export class ProxyCredentials {
       const timer = setTimeout(() => void this.answer(view.id, { kind: 'cancel' }), this.timeoutMs);
       timer.unref?.();
       this.pending.set(view.id, { view, resolve: (a) => (clearTimeout(timer), resolve(a)) });
-      this.events.emit('proxy:credentials-needed', view);
+      this.events.emit('proxy:credentialsNeeded', view);
     });
   }
 

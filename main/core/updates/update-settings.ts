@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serverUrl } from '../environment-schema';
+import { serverUrl } from '../environments/environment-schema';
 
 /** What IT decides about updates in the admin config file; updates are on unless turned off. */
 export interface UpdateSettings {

@@ -32,6 +32,22 @@ class FakeLifecycle implements AppLifecycle {
   showError(title: string, message: string) {
     this.errors.push({ title, message });
   }
+  quitWaits: (() => Promise<void> | undefined)[] = [];
+  beforeQuit(wait: () => Promise<void> | undefined) {
+    this.quitWaits.push(wait);
+  }
+  /** As Electron's adapter: a returned promise holds the quit, then quits again. */
+  async quitApp(): Promise<string[]> {
+    const held: string[] = [];
+    for (const wait of this.quitWaits) {
+      const pending = wait();
+      if (pending) {
+        held.push('held');
+        await pending;
+      }
+    }
+    return held;
+  }
   quit() {
     this.calls.push('quit');
   }
@@ -51,13 +67,13 @@ class FakeWindow implements MainWindowHandle {
   }
 }
 
-function parts(overrides: Partial<DesktopAppParts<{ stop(): void }>> = {}) {
+function parts(overrides: Partial<DesktopAppParts<{ stop(): Promise<void> }>> = {}) {
   const windows: FakeWindow[] = [];
   const stopped: number[] = [];
   const logged: unknown[] = [];
-  const value: DesktopAppParts<{ stop(): void }> = {
+  const value: DesktopAppParts<{ stop(): Promise<void> }> = {
     prepare: () => undefined,
-    start: async () => ({ stop: () => void stopped.push(1) }),
+    start: async () => ({ stop: async () => void stopped.push(1) }),
     openMainWindow: () => {
       const w = new FakeWindow();
       windows.push(w);
@@ -163,11 +179,19 @@ describe('runDesktopApp', () => {
     expect(win.calls).toContain('quit');
   });
 
-  it('stops the core before quitting', async () => {
+  it('holds the quit once until the core has saved what is in flight, then lets it through', async () => {
     const life = new FakeLifecycle();
-    const p = parts();
+    let saved = false;
+    const p = parts({ start: async () => ({ stop: () => new Promise<void>((r) => setTimeout(() => ((saved = true), r()), 20)) }) });
     await runDesktopApp(life, p.value);
-    life.fire('before-quit');
-    expect(p.stopped).toEqual([1]);
+    expect(await life.quitApp()).toEqual(['held']);
+    expect(saved).toBe(true);
+    expect(await life.quitApp()).toEqual([]); // the adapter's second quit goes straight through
+  });
+
+  it('a quit before start-up finished is not held', async () => {
+    const life = new FakeLifecycle('win32', true, new Promise<void>(() => undefined));
+    void runDesktopApp(life, parts().value);
+    expect(await life.quitApp()).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ describe('startApp: the start-up both shells share', () => {
     const app = await startApp(shell({}, { loadKeychain: keychain.load }));
     expect(app.core.status.keychain).toBe('unknown');
     const pushed: unknown[] = [];
-    app.core.events.subscribe((channel, payload) => channel === 'app:notices-changed' && pushed.push(payload));
+    app.core.events.subscribe((channel, payload) => channel === 'app:noticesChanged' && pushed.push(payload));
     keychain.answer(new Error('no Secret Service'));
     await app.core.ready;
     expect(app.core.status.keychain).toBe('memory');

@@ -15,7 +15,7 @@ describe('signing in with the user’s own browser, against the simulator', () =
 
   async function begin(options: HarnessOptions = {}) {
     const h = await simulator.harness(options);
-    const started = await h.dispatch('connections:sign-in-with-browser', { environmentId: 'sim' });
+    const started = await h.dispatch('connections:signInWithBrowser', { environmentId: 'sim' });
     return { h, started, flowId: started.ok ? valueOf<BrowserSignIn>(started).flowId : '' };
   }
 
@@ -37,20 +37,20 @@ describe('signing in with the user’s own browser, against the simulator', () =
     const { h, flowId } = await begin();
     const landed = await signInOverHttp(sim, h.browser.opened[0]!, { organisations: [sim.organisations[1]!.companyId] });
 
-    const wrong = await h.dispatch('connections:finish-browser-sign-in', { flowId, landedUrl: 'https://example.com/somewhere?code=abc' });
+    const wrong = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: 'https://example.com/somewhere?code=abc' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining(NOT_OURS) } });
     const forged = new URL(landed);
     forged.searchParams.set('state', 'from-another-attempt');
-    const mismatch = await h.dispatch('connections:finish-browser-sign-in', { flowId, landedUrl: forged.href });
+    const mismatch = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: forged.href });
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining('does not belong to the one this app started') } });
     expect(h.tokenRequests()).toBe(0);
 
-    const view = valueOf<ConnectionView>(await h.dispatch('connections:finish-browser-sign-in', { flowId, landedUrl: `  ${landed}\n` }));
+    const view = valueOf<ConnectionView>(await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: `  ${landed}\n` }));
     expect(view).toMatchObject({ status: 'connected', organisations: [sim.organisations[1]] });
     expect(h.connectionKeys().sort()).toEqual([`connection/${view.id}/access-token`, `connection/${view.id}/refresh-token`]);
     expect(h.tokenRequests()).toBe(1);
 
-    const replay = await h.dispatch('connections:finish-browser-sign-in', { flowId, landedUrl: landed });
+    const replay = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: landed });
     expect(replay).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
     expect(h.tokenRequests()).toBe(1);
     expect(valueOf<ConnectionView[]>(await h.dispatch('connections:list'))).toEqual([view]);
@@ -60,16 +60,16 @@ describe('signing in with the user’s own browser, against the simulator', () =
   it('refuses a paste for an unknown flow', async () => {
     const { h } = await begin();
     const landed = await signInOverHttp(sim, h.browser.opened[0]!);
-    expect(await h.dispatch('connections:finish-browser-sign-in', { flowId: 'made-up', landedUrl: landed })).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
+    expect(await h.dispatch('connections:finishBrowserSignIn', { flowId: 'made-up', landedUrl: landed })).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
     expect(h.tokenRequests()).toBe(0);
   });
 
   it('ends the flow on a pasted Deny: "Nothing was connected.", and the flow is then closed', async () => {
     const { h, flowId } = await begin();
     const denied = await signInOverHttp(sim, h.browser.opened[0]!, { decision: 'deny' });
-    const result = await h.dispatch('connections:finish-browser-sign-in', { flowId, landedUrl: denied });
+    const result = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: denied });
     expect(result).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining('Nothing was connected.') } });
-    expect(await h.dispatch('connections:finish-browser-sign-in', { flowId, landedUrl: denied })).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
+    expect(await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: denied })).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
     expect(h.tokenRequests()).toBe(0);
     expect(h.connectionKeys()).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('signing in with the user’s own browser, against the simulator', () =
     h.browser.open = async () => {
       throw new Error('xdg-open not found');
     };
-    const result = await h.dispatch('connections:sign-in-with-browser', { environmentId: 'sim' });
+    const result = await h.dispatch('connections:signInWithBrowser', { environmentId: 'sim' });
     expect(result).toEqual({ ok: false, error: { code: 'sign-in-failed', message: 'Your browser could not be opened. Check that a default browser is set, then try again.' } });
   });
 });

@@ -92,7 +92,7 @@ describe('connecting through the core service, against the simulator', () => {
     const connecting = h.dispatch('connections:connect', { environmentId: 'sim' });
     await opened;
     expect(await h.dispatch('connections:connect', { environmentId: 'sim' })).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining('already open') } });
-    expect(await h.dispatch('connections:cancel-sign-in')).toEqual({ ok: true, value: null });
+    expect(await h.dispatch('connections:cancelSignIn')).toEqual({ ok: true, value: null });
     expect(await connecting).toMatchObject({ ok: false, error: { code: 'sign-in-cancelled' } });
     expect(h.window.opened[0]!.signal.aborted).toBe(true);
     h.window.respond = async (url) => ({ kind: 'redirect', url: await signInOverHttp(sim, url) });

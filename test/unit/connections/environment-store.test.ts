@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentInput } from '../../../preload/contract';
-import { EnvironmentStore } from '../../../main/core/environment-store';
-import { PRODUCTION, type Environment } from '../../../main/core/environments';
+import { EnvironmentStore } from '../../../main/core/environments/environment-store';
+import { PRODUCTION, type Environment } from '../../../main/core/environments/environments';
 import { MemorySecretStore } from '../core/fakes';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);

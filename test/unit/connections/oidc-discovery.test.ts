@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EndpointDiscovery } from '../../../main/core/oidc-discovery';
+import { EndpointDiscovery } from '../../../main/core/oauth/oidc-discovery';
 import { fakeHttp } from '../core/fakes';
 
 const ISSUER = 'https://identity.example.com';

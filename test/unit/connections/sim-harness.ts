@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 // A headless stand-in for the sign-in window: the core runs against the REAL simulator over Node's fetch.
 import { MemoryClipboard } from '../../shell/memory-clipboard';
 import type { ConnectionView, Result } from '../../../preload/contract';
-import { DEFAULT_SCOPES, type Environment } from '../../../main/core/environments';
+import { DEFAULT_SCOPES, type Environment } from '../../../main/core/environments/environments';
 import type { AuthWindowOutcome, HttpTransport } from '../../../main/core/ports';
 import { startCore, type CoreService } from '../../../main/core/service';
 import { startSimulator, type Simulator } from '../../sim/index';

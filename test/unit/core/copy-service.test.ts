@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CopyService, SECRET_CLIPBOARD_MS } from '../../../main/core/clipboard/copy-service';
+import { CopyService, SECRET_CLIPBOARD_MS } from '../../../main/core/app/copy-service';
 import { MemoryClipboard } from '../../shell/memory-clipboard';
 import { FakeClock } from './fakes';
 

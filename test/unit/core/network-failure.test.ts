@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkFailure } from '../../../main/core/api/network-failure';
+import { classifyNetworkFailure } from '../../../main/core/http/network-failure';
 
 const nodeFetchError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
 

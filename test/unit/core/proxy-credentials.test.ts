@@ -9,7 +9,7 @@ const challenge = (overrides: Partial<ProxyChallenge> = {}): ProxyChallenge => (
 function setup(timeoutMs?: number) {
   const events = new EventHub();
   const asked: ProxyChallengeView[] = [];
-  events.subscribe((channel, payload) => channel === 'proxy:credentials-needed' && asked.push(payload as ProxyChallengeView));
+  events.subscribe((channel, payload) => channel === 'proxy:credentialsNeeded' && asked.push(payload as ProxyChallengeView));
   const secrets = new MemorySecretStore();
   return { proxy: new ProxyCredentials(secrets, events, new MemoryLogger(), timeoutMs), asked, secrets };
 }

@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry, PingReport, Result } from '../../../preload/contract';
 import { startCore } from '../../../main/core/service';
-import { MAX_BODY_CHARS } from '../../../main/core/api/ping';
+import { MAX_BODY_CHARS } from '../../../main/core/ping/ping';
 import { fakeHttp, fakePorts, testConfig } from './fakes';
 
 const TOKEN = 'eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
@@ -96,5 +99,17 @@ describe('ping through the core service', () => {
     await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' });
     expect(ports.logger.lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(ports.logger.lines)).not.toContain(TOKEN);
+  });
+});
+
+describe('ping history on quit', () => {
+  it('a check made right before quitting is on disk after stop(), though the reply did not wait for the write', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'amc-quit-'));
+    const { http } = fakeHttp(() => new Response('pong'));
+    const core = await startCore(fakePorts({ http }), testConfig({ environments: [sandbox], dataDir }));
+    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }));
+    await core.stop();
+    const saved = JSON.parse(readFileSync(path.join(dataDir, 'ping-history.json'), 'utf8')) as { pings: { id: string }[] };
+    expect(saved.pings.map((p) => p.id)).toEqual([report.id]);
   });
 });

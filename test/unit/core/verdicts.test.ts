@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictForFailure, verdictForStatus } from '../../../main/core/api/verdicts';
+import { verdictForFailure, verdictForStatus } from '../../../main/core/ping/verdicts';
 
 const none = new Headers();
 

@@ -52,9 +52,9 @@ describe('the diagnostics report after a full simulator flow', () => {
   it('opens the logs folder through the port, and says where it is if that fails', async () => {
     const ports = fakePorts();
     const core = await startCore(ports, testConfig());
-    expect(valueOf<{ folder: string }>(await core.dispatch('logs:open-folder', undefined)).folder).toBe(path.join(core.config.dataDir, 'logs'));
+    expect(valueOf<{ folder: string }>(await core.dispatch('diagnostics:openLogsFolder', undefined)).folder).toBe(path.join(core.config.dataDir, 'logs'));
     expect((ports.folders as RecordingFolderOpener).opened).toEqual([path.join(core.config.dataDir, 'logs')]);
     const failing = await startCore({ ...fakePorts(), folders: { open: async () => Promise.reject(new Error('no file manager')) } }, testConfig());
-    expect(await failing.dispatch('logs:open-folder', undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not be opened\. You can find it yourself at .*logs/) } });
+    expect(await failing.dispatch('diagnostics:openLogsFolder', undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not be opened\. You can find it yourself at .*logs/) } });
   });
 });

@@ -24,7 +24,9 @@ describe('layer rules', () => {
     ['renderer/x.ts', "import { ok } from '../main/core/result';\nexport const o = ok;"],
     ['renderer/x.ts', "import fs from 'node:fs';\nexport const f = fs;"],
     ['preload/bridge.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;"],
-    ['preload/contract.ts', "import { z } from 'zod';\nexport const s = z.string();"],
+    ['preload/contract/ping.ts', "import { z } from 'zod';\nexport const s = z.string();"],
+    ['preload/contract/ping.ts', "import { fail } from '../../main/core/result';\nexport const f = fail;"],
+    ['main/boot/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['main/secrets/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['test/shell/x.ts', "import { app } from 'electron';\nexport const a = app;"],
   ])('refuses in %s: %s', async (file, code) => {
@@ -37,6 +39,7 @@ describe('layer rules', () => {
     ['main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['preload/index.ts', "import { contextBridge } from 'electron';\nexport const c = contextBridge;"],
     ['renderer/x.ts', "import type { BridgeApi } from '../preload/contract';\nexport type B = BridgeApi;"],
+    ['preload/contract/ping.ts', "import { call } from './define';\nexport const c = call;"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toEqual([]);
   });

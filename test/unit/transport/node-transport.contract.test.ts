@@ -1,6 +1,6 @@
 // The transport contract (test/contract/) against Node's fetch, the Chromium shell's transport.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeFetchTransport } from '../../../main/core/api/node-fetch-transport';
+import { nodeFetchTransport } from '../../../main/core/http/node-fetch-transport';
 import { startContractServer, TRANSPORT_CONTRACT, type ContractServer } from '../../contract/http-transport-contract';
 
 describe("HttpTransport contract: Node's fetch", () => {

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { isSafeServerUrl } from '../urls';
+
+/** An identity server or API address: https, or http on this machine only. */
+export const serverUrl = z.string().trim().refine(isSafeServerUrl, 'must be an https:// address (http:// only for this computer)');
+
+/** ApprovalMax accepts only https redirect URIs (no custom schemes). */
+export const redirectUri = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
+
+/** The fields every environment shares, as the admin file and the settings form give them. */
+export const environmentFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+  issuer: serverUrl,
+  apiBase: serverUrl,
+  clientId: z.string().trim().max(200),
+  redirectUri: z.union([z.literal(''), redirectUri]),
+  scopes: z.array(z.string().trim().min(1).max(200)).min(1, 'must list at least one scope').max(20),
+};
+
+/** A short plain-text note from IT for the sign-in panel: one line, no control characters. */
+const SIGN_IN_HINT_MAX = 200;
+export const signInHint = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(SIGN_IN_HINT_MAX, `must be at most ${SIGN_IN_HINT_MAX} characters`)
+  .regex(/^[^\p{Cc}]*$/u, 'must be plain text on one line');
+
+/** An environment in the admin config file; the optional secret goes to the keychain at start. */
+export const adminEnvironmentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or dashes'),
+  ...environmentFields,
+  clientId: environmentFields.clientId.default(''),
+  redirectUri: environmentFields.redirectUri.default(''),
+  scopes: environmentFields.scopes.optional(),
+  clientSecret: z.string().min(1).max(4096).optional(),
+  /** Plain words shown in the sign-in panel while signing in, e.g. "Use your company Google account". */
+  signInHint: signInHint.optional(),
+});
