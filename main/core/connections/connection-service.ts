@@ -14,7 +14,7 @@ import { describeWriteFailure } from '../storage/json-file';
 import { tokenSetFrom } from '../tokens/token-set';
 import { connectionClaims } from './claims';
 import type { ConnectionRecord, ConnectionStore } from './connection-store';
-import { ConnectionRefresher } from './connection-refresher';
+import { RefreshStatusKeeper } from './refresh-status-keeper';
 import { fetchOrganisations } from './organisations';
 import { explainAbandonedSignIn, explainRedirect, KEYCHAIN_WRITE_FAILED } from './sign-in-messages';
 import { revokeRefreshToken } from './revocation';
@@ -32,7 +32,7 @@ export class ConnectionService {
   private readonly vault: KeychainTokenVault;
   private readonly flows: PendingFlows;
   private readonly browserFlows = new Map<string, { pending: PendingAuthorization; prepared: Prepared; reconnectId?: string }>();
-  private readonly refresher: ConnectionRefresher;
+  private readonly refresher: RefreshStatusKeeper;
   private signIn: AbortController | null = null;
   private refreshObserver: ((connectionId: string, accessToken: string) => void) | undefined;
   private changeTurn: 'idle' | 'sent' | 'again' = 'idle';
@@ -47,7 +47,7 @@ export class ConnectionService {
   ) {
     this.vault = new KeychainTokenVault(ports.secrets);
     this.flows = new PendingFlows(ports.clock);
-    this.refresher = new ConnectionRefresher({
+    this.refresher = new RefreshStatusKeeper({
       ports,
       store,
       vault: this.vault,

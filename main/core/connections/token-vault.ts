@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SecretStore } from '../ports';
-import type { TokenVault } from '../tokens/refresh-coordinator';
+import type { TokenVault } from '../tokens/token-refresher';
 import type { TokenSet } from '../tokens/token-set';
 
 const accessEntrySchema = z.object({

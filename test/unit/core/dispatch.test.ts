@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startCore } from '../../../main/core/service';
+import { INVOKE_CHANNELS } from '../../../preload/contract';
+import { BRIDGE_SCHEMAS, startCore } from '../../../main/core/service';
 import { fakePorts, testConfig } from './fakes';
 
 const core = await startCore(fakePorts(), testConfig({ notices: ['check the file'] }));
@@ -31,6 +32,20 @@ describe('the bridge choke point', () => {
   });
 
   it.each([['shell:exec'], [42], [null], ['__proto__'], ['constructor']])('refuses unknown channel %j', async (channel) => {
+    expect(await core.dispatch(channel, undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+});
+
+describe('every channel of the contract reaches its own schema and handler', () => {
+  it.each(INVOKE_CHANNELS.map((c) => [c]))('%s', async (channel) => {
+    const [feature, method] = channel.split(':') as [keyof typeof BRIDGE_SCHEMAS, string];
+    expect(typeof (core.handlers[feature] as Record<string, unknown>)[method]).toBe('function');
+    expect((BRIDGE_SCHEMAS[feature] as Record<string, unknown>)[method]).toBeDefined();
+    // A wrong argument is refused by that channel's schema, never as an unknown channel.
+    expect(await core.dispatch(channel, { '': Symbol.for('wrong') })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it.each(['__proto__:constructor', 'ping:toString', 'ping:__proto__', 'constructor:name', 'ping', 'ping:send:extra', 42, null])('refuses the hostile channel %j as unknown', async (channel) => {
     expect(await core.dispatch(channel, undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeychainTokenVault } from '../../../main/core/connections/token-vault';
-import { RETRY_LATER_MS, RefreshCoordinator, type RefreshOutcome } from '../../../main/core/tokens/refresh-coordinator';
+import { RETRY_LATER_MS, TokenRefresher, type RefreshOutcome } from '../../../main/core/tokens/token-refresher';
 import { systemClock } from '../../../main/core/system-clock';
 import { ChunkedSecretStore } from '../../../main/secrets/chunked-secret-store';
 import { ROUTES } from '../../sim/endpoints';
@@ -58,7 +58,7 @@ describe('refresh under token-endpoint faults, against the simulator', () => {
     const http = killableFetch(new ProcessLife(), run.fault === 'slow' ? SLOW.clientTimeoutMs : undefined);
     const sleeps: number[] = [];
     const timers: { fire: () => void; ms: number }[] = [];
-    const coordinator = new RefreshCoordinator({
+    const coordinator = new TokenRefresher({
       http,
       clock: systemClock,
       logger: new MemoryLogger(),

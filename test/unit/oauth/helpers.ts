@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { TokenClientConfig } from '../../../main/core/oauth/token-client';
-import type { RefreshCoordinatorDeps, RefreshOutcome, TokenVault } from '../../../main/core/tokens/refresh-coordinator';
-import { RefreshCoordinator } from '../../../main/core/tokens/refresh-coordinator';
+import type { TokenRefresherDeps, RefreshOutcome, TokenVault } from '../../../main/core/tokens/token-refresher';
+import { TokenRefresher } from '../../../main/core/tokens/token-refresher';
 import type { TokenSet } from '../../../main/core/tokens/token-set';
 import { FakeClock, fakeHttp, MemoryLogger } from '../core/fakes';
 
@@ -53,14 +53,14 @@ export function stored(clock: FakeClock, n: number, ageMs = 0, overrides: Partia
 }
 
 /** A coordinator over fakes, answering token requests from `answer` and recording every sleep and event. */
-export function harness(answer: (url: string, init: RequestInit) => Response | Promise<Response>, deps: Partial<RefreshCoordinatorDeps> = {}) {
+export function harness(answer: (url: string, init: RequestInit) => Response | Promise<Response>, deps: Partial<TokenRefresherDeps> = {}) {
   const clock = new FakeClock();
   const logger = new MemoryLogger();
   const vault = new MemoryVault();
   const { http, requests } = fakeHttp(answer);
   const sleeps: number[] = [];
   const events: string[] = [];
-  const coordinator = new RefreshCoordinator({
+  const coordinator = new TokenRefresher({
     http,
     clock,
     logger,
@@ -72,7 +72,6 @@ export function harness(answer: (url: string, init: RequestInit) => Response | P
       refreshing: (id) => void events.push(`refreshing ${id}`),
       refreshed: (id) => void events.push(`refreshed ${id}`),
       needsReconnect: (id) => void events.push(`needs-reconnect ${id}`),
-      retrying: (id, attempt, delay) => void events.push(`retrying ${id} ${attempt} ${delay}`),
       failed: (id) => void events.push(`failed ${id}`),
     },
     ...deps,

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REFRESH_AHEAD_MS } from '../../../main/core/tokens/token-set';
-import { RETRY_LATER_MS } from '../../../main/core/tokens/refresh-coordinator';
+import { RETRY_LATER_MS } from '../../../main/core/tokens/token-refresher';
 import { formOf, harness, json, stored, tokenBody } from './helpers';
 
 const ID = 'conn-1';
 const HOUR = 3_600_000;
 
-describe('RefreshCoordinator.accessToken', () => {
+describe('TokenRefresher.accessToken', () => {
   it('returns the stored token without a request while it is fresh', async () => {
     const h = harness(() => json(tokenBody(2)));
     h.vault.entries.set(ID, stored(h.clock, 1, HOUR - REFRESH_AHEAD_MS - 1000));
@@ -54,7 +54,7 @@ describe('RefreshCoordinator.accessToken', () => {
   });
 });
 
-describe('RefreshCoordinator.withAccessToken: the 401 path', () => {
+describe('TokenRefresher.withAccessToken: the 401 path', () => {
   it('passes a non-401 response straight through', async () => {
     const h = harness(() => json(tokenBody(2)));
     h.vault.entries.set(ID, stored(h.clock, 1));
@@ -111,7 +111,7 @@ describe('RefreshCoordinator.withAccessToken: the 401 path', () => {
   });
 });
 
-describe('RefreshCoordinator.schedule', () => {
+describe('TokenRefresher.schedule', () => {
   afterEach(() => vi.useRealTimers());
 
   function scheduled(answer: () => Response) {

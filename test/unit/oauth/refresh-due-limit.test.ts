@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCHEDULED_AT_ONCE } from '../../../main/core/tokens/refresh-coordinator';
+import { MAX_SCHEDULED_AT_ONCE } from '../../../main/core/tokens/token-refresher';
 import { harness, json, stored, tokenBody } from './helpers';
 
 describe('scheduled refreshes that fall due together', () => {

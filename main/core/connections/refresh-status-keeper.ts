@@ -1,12 +1,12 @@
 import type { ActivityEntry } from '../../../preload/contract';
 import type { TokenClientConfig } from '../oauth/token-client';
 import type { Ports } from '../ports';
-import { RefreshCoordinator, type RefreshOutcome } from '../tokens/refresh-coordinator';
+import { TokenRefresher, type RefreshOutcome } from '../tokens/token-refresher';
 import type { TokenSet } from '../tokens/token-set';
 import type { ConnectionRecord, ConnectionStore } from './connection-store';
 import type { KeychainTokenVault } from './token-vault';
 
-/** What the refresher needs from the connection service. */
+/** What the status keeper needs from the connection service. */
 export interface RefresherDeps {
   ports: Ports;
   store: ConnectionStore;
@@ -18,16 +18,16 @@ export interface RefresherDeps {
   activity(entry: Omit<ActivityEntry, 'at'>): void;
 }
 
-/** Keeps connections connected: schedules refreshes and turns their outcomes into connection status. */
-export class ConnectionRefresher {
-  private readonly coordinator: RefreshCoordinator;
+/** Turns token refreshes into connection status (refreshing, connected, needs reconnect) and saves it. */
+export class RefreshStatusKeeper {
+  private readonly refresher: TokenRefresher;
   private readonly inFlight = new Set<string>();
   /** The latest status update per connection, so "Refresh now" can answer with the saved result. */
   private readonly settling = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: RefresherDeps) {
     const { ports } = deps;
-    this.coordinator = new RefreshCoordinator({
+    this.refresher = new TokenRefresher({
       http: ports.http,
       clock: ports.clock,
       logger: ports.logger,
@@ -54,22 +54,22 @@ export class ConnectionRefresher {
     for (const record of this.deps.store.list()) {
       if (record.status === 'needs-reconnect') continue;
       const tokens = await this.deps.vault.load(record.id).catch(() => null);
-      if (tokens) this.coordinator.schedule(record.id, tokens);
+      if (tokens) this.refresher.schedule(record.id, tokens);
       else await this.update(record.id, { status: 'needs-reconnect', statusMessage: 'Its tokens are missing from the keychain. Reconnect to continue.' });
     }
   }
 
   track(id: string, tokens: TokenSet): void {
-    this.coordinator.schedule(id, tokens);
+    this.refresher.schedule(id, tokens);
   }
 
   forget(id: string): void {
-    this.coordinator.unschedule(id);
+    this.refresher.unschedule(id);
   }
 
   /** A valid access token for an API call, refreshed first if it is about to expire. */
-  accessToken(id: string): ReturnType<RefreshCoordinator['accessToken']> {
-    return this.coordinator.accessToken(id);
+  accessToken(id: string): ReturnType<TokenRefresher['accessToken']> {
+    return this.refresher.accessToken(id);
   }
 
   isRefreshing(id: string): boolean {
@@ -78,13 +78,13 @@ export class ConnectionRefresher {
 
   /** A forced refresh; resolves once its outcome is saved on the connection. */
   async refreshNow(id: string): Promise<RefreshOutcome> {
-    const outcome = await this.coordinator.refresh(id, { force: true });
+    const outcome = await this.refresher.refresh(id);
     await this.settling.get(id);
     return outcome;
   }
 
   stop(): void {
-    this.coordinator.stop();
+    this.refresher.stop();
   }
 
   private mark(id: string, refreshing: boolean): void {

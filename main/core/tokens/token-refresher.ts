@@ -21,7 +21,6 @@ export interface RefreshEvents {
   refreshing?(id: string): void;
   refreshed?(id: string, tokens: TokenSet): void;
   needsReconnect?(id: string, message: string): void;
-  retrying?(id: string, attempt: number, delayMs: number, message: string): void;
   failed?(id: string, message: string): void;
 }
 
@@ -31,8 +30,8 @@ export interface RefreshTimers {
   clear(handle: unknown): void;
 }
 
-/** Everything the coordinator needs, as ports and plain functions. */
-export interface RefreshCoordinatorDeps {
+/** Everything the refresher needs, as ports and plain functions. */
+export interface TokenRefresherDeps {
   http: HttpTransport;
   clock: Clock;
   logger: Logger;
@@ -59,11 +58,14 @@ type TokenAnswer = { ok: true; accessToken: string } | { ok: false; outcome: Ref
 const reconnect = (message: string): RefreshOutcome => ({ kind: 'needs-reconnect', message });
 const failed = (message: string, retryable = true): RefreshOutcome => ({ kind: 'failed', message, retryable });
 
-/** Keeps connections connected: one refresh in flight per connection, newest refresh token stored before use. */
 /** How many scheduled refreshes run at once; more wait their turn, so a storm never blocks the app. */
 export const MAX_SCHEDULED_AT_ONCE = 8;
 
-export class RefreshCoordinator {
+/**
+ * Refreshes tokens: a timer per connection before expiry, one refresh in flight per connection,
+ * retries with backoff, the newest refresh token stored before the access token is used.
+ */
+export class TokenRefresher {
   private readonly flights = new Map<string, Promise<RefreshOutcome>>();
   /** Scheduled refreshes that fell due, waiting for a slot: a storm of them runs a few at a time. */
   private readonly due: string[] = [];
@@ -76,7 +78,7 @@ export class RefreshCoordinator {
   private readonly timers: RefreshTimers;
   private stopped = false;
 
-  constructor(private readonly deps: RefreshCoordinatorDeps) {
+  constructor(private readonly deps: TokenRefresherDeps) {
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = deps.random ?? Math.random;
     this.maxAttempts = Math.max(1, deps.maxAttempts ?? 4);
@@ -84,7 +86,7 @@ export class RefreshCoordinator {
   }
 
   /** Refresh now; concurrent callers for the same connection share ONE token request (single flight). */
-  refresh(connectionId: string, _options: { force?: boolean } = {}): Promise<RefreshOutcome> {
+  refresh(connectionId: string): Promise<RefreshOutcome> {
     const running = this.flights.get(connectionId);
     if (running) return running;
     const flight = this.runFlight(connectionId).finally(() => this.flights.delete(connectionId));
@@ -178,7 +180,6 @@ export class RefreshCoordinator {
       if (attempt >= this.maxAttempts) return { ok: false, outcome: failed(words.afterAttempts(message, attempt)) };
       if ((retryAfterMs ?? 0) > MAX_IN_FLIGHT_WAIT_MS) return { ok: false, outcome: failed(message) };
       const delay = backoffDelay(attempt, this.random, retryAfterMs);
-      this.emit(() => this.deps.events?.retrying?.(id, attempt, delay, message));
       await this.sleep(delay);
     }
   }
@@ -206,7 +207,7 @@ export class RefreshCoordinator {
     if (stored && stored !== UNREADABLE && stored.accessToken !== rejected && !needsRefresh(stored, this.deps.clock.now())) {
       return { ok: true, accessToken: stored.accessToken };
     }
-    const outcome = await this.refresh(id, { force: true });
+    const outcome = await this.refresh(id);
     return outcome.kind === 'refreshed' ? { ok: true, accessToken: outcome.tokens.accessToken } : { ok: false, outcome };
   }
 
