@@ -37,6 +37,7 @@ try {
   }
   console.log('Node: core start, decode / verify, ping, refresh storm…');
   figures.push(await coreStart(sim), ...(await decodeAndVerify(sim)), await pingOverhead(sim), ...(await refreshStorm(sim)), ...(await electronFigures()));
+  figures.push(...(await (await import('./bench/refresh-durability')).refreshDurability(sim)));
 } finally {
   sim.stop();
 }

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { describeRule } from './field-words';
 import { DEFAULT_SCOPES, type Environment } from './environments/environments';
 import { adminEnvironmentSchema } from './environments/environment-schema';
 import { adminUpdatesSchema, DEFAULT_UPDATE_SETTINGS, type UpdateSettings } from './updates/update-settings';
@@ -59,15 +60,52 @@ interface AdminFile {
   notices: string[];
 }
 
-async function readAdminFile(file: string, required: boolean): Promise<AdminFile> {
-  let text: string;
+/** The largest admin file read: far above any real one (1,000 environments take about 0.4 MB), small enough to parse at once. */
+export const MAX_ADMIN_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Megabytes as a person reads them; never rounded down to the limit itself. */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? String(Math.round(mb)) : (Math.ceil(mb * 10) / 10).toFixed(1).replace(/\.0$/, '');
+}
+
+type FileText = { readonly text: string } | { readonly missing: true } | { readonly refused: string };
+
+/** The file's text, its size checked with stat before a byte is read; reads at most the limit, even if the file grows meanwhile. */
+async function readLimited(file: string, limit: number): Promise<FileText> {
+  const tooBig = (size: number) => ({ refused: `it is ${megabytes(size)} MB, over the ${megabytes(limit)} MB limit for this file` });
   try {
-    text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (!info.isFile()) return { refused: 'it is a folder or a device, not a file' };
+    if (info.size > limit) return tooBig(info.size);
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(limit + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > limit) return tooBig((await handle.stat()).size); // it grew after the stat
+      return { text: buffer.toString('utf8', 0, length) };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    if (missing && !required) return { environments: [], secrets: new Map(), updates: DEFAULT_UPDATE_SETTINGS, notices: [] };
-    return rejectFile(file, missing ? 'the file does not exist' : 'the file could not be read');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    return { refused: 'the file could not be read' };
   }
+}
+
+async function readAdminFile(file: string, required: boolean): Promise<AdminFile> {
+  const read = await readLimited(file, MAX_ADMIN_FILE_BYTES);
+  if ('missing' in read) {
+    if (!required) return { environments: [], secrets: new Map(), updates: DEFAULT_UPDATE_SETTINGS, notices: [] };
+    return rejectFile(file, 'the file does not exist');
+  }
+  if ('refused' in read) return rejectFile(file, read.refused);
+  const { text } = read;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -78,7 +116,7 @@ async function readAdminFile(file: string, required: boolean): Promise<AdminFile
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
-    return rejectFile(file, `${field || 'the file'} ${issue?.message ?? 'is not valid'}`);
+    return rejectFile(file, `${field || 'the file'} ${issue ? describeRule(issue) : 'is not valid'}`);
   }
   const environments = parsed.data.environments.map(
     ({ clientSecret: _secret, ...e }): Environment => ({ ...e, kind: 'custom', source: 'admin', scopes: e.scopes ?? DEFAULT_SCOPES }),

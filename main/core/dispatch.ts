@@ -1,11 +1,12 @@
 import type { BridgeHandlers, Result } from '../../preload/contract';
 import type { BridgeSchemas } from './bridge-schema';
+import { describeIssue, type FieldIssue } from './field-words';
 import { fail } from './result';
 
 /** The single choke point both shells call: checks the channel and validates the argument. */
 export type Dispatch = (channel: unknown, arg: unknown) => Promise<Result<unknown>>;
 
-type Schema = { safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[] }[] } } };
+type Schema = { safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: FieldIssue[] } } };
 type Handler = (arg: unknown) => Promise<Result<unknown>>;
 
 /** Builds the choke point from the feature tables; the shells check the sender frame before calling it. */
@@ -15,10 +16,7 @@ export function createDispatcher(handlers: BridgeHandlers, schemas: BridgeSchema
     const handler = lookup<Handler>(handlers, channel);
     if (!schema || !handler) return fail('unknown-channel', 'The app asked for something it does not offer.');
     const parsed = schema.safeParse(arg);
-    if (!parsed.success) {
-      const where = parsed.error.issues.map((i) => i.path.join('.') || 'argument').join(', ');
-      return fail('invalid-argument', `The request was not understood (${where}). Please try again.`);
-    }
+    if (!parsed.success) return fail('invalid-argument', describeIssue(parsed.error.issues[0]!));
     return handler(parsed.data);
   };
 }

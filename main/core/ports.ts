@@ -1,3 +1,5 @@
+import type { LoadedSignInPage } from './oauth/sign-in-navigation';
+
 // The core's only ways out to the world. Each shell injects adapters; unit tests inject fakes.
 
 /** The operating system's keychain: one entry per key, never plain text on disk. */
@@ -16,7 +18,14 @@ export type AuthWindowOutcome =
 /** Shows the identity server's sign-in page and catches the redirect before it leaves the machine. */
 export interface AuthWindow {
   /** Resolves once: redirect caught, window closed, 5 minutes passed, or `signal` aborted (→ cancelled). */
-  open(request: { readonly url: string; readonly redirectUri: string; readonly issuerOrigin: string; readonly signal: AbortSignal }): Promise<AuthWindowOutcome>;
+  open(request: {
+    readonly url: string;
+    readonly redirectUri: string;
+    readonly issuerOrigin: string;
+    readonly signal: AbortSignal;
+    /** Called for each loaded page; the core decides whether it is the server's own error page (isLoadedSignInPage). */
+    readonly onPageLoaded?: (page: LoadedSignInPage) => void;
+  }): Promise<AuthWindowOutcome>;
 }
 
 /** The user's own browser, for sign-ins that refuse embedded windows (Google SSO). */

@@ -86,7 +86,8 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
   const environments = envs.store;
   const activity = timeline.log;
   const history = pingLog.history;
-  const connections = new ConnectionService(ports, environments, conns.store, new EndpointDiscovery(ports.http), events, activity);
+  const discovery = new EndpointDiscovery(ports.http);
+  const connections = new ConnectionService(ports, environments, conns.store, discovery, events, activity);
   const copier = new CopyService(ports.clipboard, ports.clock);
   const proxy = new ProxyCredentials(ports.secrets, events, ports.logger);
   const pings = new PingService({ ports, environments, connections, history, activity, copier, timeoutMs: config.pingTimeoutMs });
@@ -105,7 +106,7 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
   const handlers: BridgeHandlers = {
     app: appHandlers(config, status, copier),
     proxy: proxyHandlers(proxy),
-    environments: environmentHandlers(environments, connections),
+    environments: environmentHandlers(environments, connections, discovery),
     connections: connectionHandlers(connections),
     // The inspector remembers each token's claims before a refresh replaces it, to show what changed.
     inspect: inspectHandlers(ports, environments, connections, copier),

@@ -13,13 +13,13 @@ import { AUTH_PARTITION, authWindowPreferences, describeOrigin } from './window-
 export class ElectronAuthWindow implements AuthWindow {
   constructor(private readonly parent: () => BrowserWindow | undefined) {}
 
-  open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
-    if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
+  open(request: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+    if (request.signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     const authSession = session.fromPartition(AUTH_PARTITION, { cache: false });
-    return wipe(authSession).then(() => this.show(authSession, { url, redirectUri, issuerOrigin, signal }));
+    return wipe(authSession).then(() => this.show(authSession, request));
   }
 
-  private show(authSession: Session, { url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+  private show(authSession: Session, { url, redirectUri, issuerOrigin, signal, onPageLoaded }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
     if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     const partition = AUTH_PARTITION;
     const parent = this.parent();
@@ -65,7 +65,13 @@ export class ElectronAuthWindow implements AuthWindow {
         event.preventDefault();
         window.setTitle(`${title} — ${describeOrigin(contents.getURL())}`);
       });
-      contents.on('did-navigate', () => window.setTitle(`Sign in — ${describeOrigin(contents.getURL())}`));
+      // Every loaded page goes to the core, which tells the server's own error page from the rest.
+      let status: number | null = null;
+      contents.on('did-navigate', (_event, _url, httpResponseCode) => {
+        status = httpResponseCode > 0 ? httpResponseCode : null;
+        window.setTitle(`Sign in — ${describeOrigin(contents.getURL())}`);
+      });
+      contents.on('did-finish-load', () => onPageLoaded?.({ url: contents.getURL(), status, title: contents.getTitle() }));
       window.on('closed', () => finish({ kind: 'cancelled' }));
       if (!signal.aborted) void window.loadURL(url).catch(() => undefined);
     });

@@ -20,9 +20,10 @@ const SLOTS: readonly Slot[] = ['a', 'b'];
 /**
  * The SecretStore over a keychain whose entries are small (Windows: 2,560 bytes). Layout per key:
  * the pointer entry (account = key) holds the value itself when it fits, else a manifest naming a
- * slot ('a' or 'b'), a generation id, a chunk count and a SHA-256. Writes go new-then-switch: clean
- * and fill the slot the pointer does not name, switch the pointer (one entry write), then delete the
- * old slot. Within a slot, chunks are written in ascending and deleted in descending order, so
+ * slot ('a' or 'b'), a generation id, a chunk count and a SHA-256. A value that fits is one entry
+ * write, the first call of its set, and chunks left from before are deleted after it. A long value
+ * goes new-then-switch: clean and fill the slot the pointer does not name, switch the pointer (one
+ * entry write), then delete the old slot. Within a slot, chunks are written in ascending and deleted in descending order, so
  * what is left after any crash is always chunks 0..n-1 and can be found without listing the service.
  */
 export class ChunkedSecretStore implements SecretStore {
@@ -75,20 +76,23 @@ export class ChunkedSecretStore implements SecretStore {
   }
 
   private async write(key: string, value: string): Promise<void> {
+    if (fitsInline(value)) {
+      // The switch comes first, with no keychain call before it: a value that fits is durable after ONE
+      // entry write (a rotated refresh token must not wait on reads). Chunks of an earlier value are no
+      // longer named by the pointer; they are found by probing and deleted after.
+      await this.setEntry(key, value); // the switch
+      await this.cleanSlots(key, SLOTS);
+      return;
+    }
     const current = parsePointer(await this.getEntry(key));
     const live = current.kind === 'chunked' ? current.manifest : null;
-    if (fitsInline(value)) {
-      await this.cleanSlots(key, SLOTS.filter((s) => s !== live?.slot));
-      await this.setEntry(key, value); // the switch
-    } else {
-      const slot: Slot = live?.slot === 'a' ? 'b' : 'a';
-      await this.cleanSlots(key, live ? [slot] : SLOTS);
-      const generation = newGeneration();
-      const stamp = `${generation}:`;
-      const chunks = splitUtf8(value, MAX_ENTRY_BYTES - Buffer.byteLength(stamp, 'utf8'));
-      for (const [i, chunk] of chunks.entries()) await this.setEntry(chunkAccount(key, slot, i), stamp + chunk);
-      await this.setEntry(key, formatManifest({ slot, generation, count: chunks.length, digest: digestOf(value) })); // the switch
-    }
+    const slot: Slot = live?.slot === 'a' ? 'b' : 'a';
+    await this.cleanSlots(key, live ? [slot] : SLOTS);
+    const generation = newGeneration();
+    const stamp = `${generation}:`;
+    const chunks = splitUtf8(value, MAX_ENTRY_BYTES - Buffer.byteLength(stamp, 'utf8'));
+    for (const [i, chunk] of chunks.entries()) await this.setEntry(chunkAccount(key, slot, i), stamp + chunk);
+    await this.setEntry(key, formatManifest({ slot, generation, count: chunks.length, digest: digestOf(value) })); // the switch
     if (live) await this.cleanSlot(key, live.slot, live.count);
   }
 

@@ -10,6 +10,13 @@ export interface Organisation {
 /** Where a connection stands, in the words the home screen shows. */
 export type ConnectionStatus = 'connected' | 'refreshing' | 'needs-reconnect' | 'error';
 
+/**
+ * How a connection renews itself: `offline` with a refresh token granted for offline access; `session`
+ * with a refresh token that lasts only as long as the sign-in session (offline access not granted);
+ * `none` without a refresh token (it stops when the access token expires).
+ */
+export type Renewal = 'offline' | 'session' | 'none';
+
 /** A connection as the renderer sees it: never a token. */
 export interface ConnectionView {
   readonly id: string;
@@ -27,6 +34,9 @@ export interface ConnectionView {
   readonly status: ConnectionStatus;
   /** Plain words for needs-reconnect and error. */
   readonly statusMessage: string | null;
+  readonly renewal: Renewal;
+  /** Plain words when renewal is not `offline`: how long it lasts and what to ask for; else null. */
+  readonly renewalNote: string | null;
 }
 
 /** A sign-in running in the user's own browser, waiting for the address it landed on. */
@@ -56,5 +66,7 @@ export const connections = {
   events: {
     /** The whole list after any change (connected, refreshed, needs reconnect, renamed, removed). */
     changed: push<ConnectionView[]>(),
+    /** The sign-in window shows the identity server's own error page: what it says and what to check. */
+    signInProblem: push<{ environmentId: string; message: string }>(),
   },
 } satisfies FeatureContract;

@@ -4,6 +4,8 @@ import { call, type FeatureContract } from './define';
 /** An ApprovalMax environment as the renderer may see it: never a secret. */
 export interface EnvironmentSummary {
   readonly id: string;
+  /** How messages name its identity server: "ApprovalMax" for ApprovalMax's, else the environment's name. */
+  readonly providerName: string;
   readonly name: string;
   readonly kind: 'preset' | 'custom';
   readonly issuer: string;
@@ -20,7 +22,12 @@ export interface EnvironmentDetails extends EnvironmentSummary {
   readonly hasClientSecret: boolean;
   /** Admin environments only: IT's plain-text note for the sign-in panel (not a secret). */
   readonly signInHint?: string;
+  /** The authorise request's `prompt`, when set; absent: automatic (consent when asking for openid + offline_access). */
+  readonly prompt?: PromptSetting;
 }
+
+/** Values an environment may force for the authorise request's `prompt` (OpenID Connect Core §3.1.2.1). */
+export type PromptSetting = 'none' | 'consent' | 'login' | 'select_account';
 
 /** What the settings form sends; a preset or admin environment takes only the fields it allows. */
 export interface EnvironmentInput {
@@ -31,6 +38,7 @@ export interface EnvironmentInput {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly scopes: readonly string[];
+  readonly prompt?: PromptSetting;
   /** Only when set or replaced; it goes straight to the keychain and never comes back. */
   readonly clientSecret?: string;
 }
@@ -41,6 +49,8 @@ export const environments = {
     list: call<undefined, EnvironmentDetails[]>(),
     save: call<EnvironmentInput, EnvironmentDetails>(),
     remove: call<{ id: string }, null>(),
+    /** The scopes an identity server lists in its discovery document (null when it lists none or cannot be reached). */
+    scopesSupported: call<{ issuer: string }, { scopes: string[] | null }>(),
   },
   events: {},
 } satisfies FeatureContract;

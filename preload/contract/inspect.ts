@@ -96,7 +96,7 @@ export interface TokenInspectionOk {
 export type TokenInspection = TokenInspectionOk | { readonly ok: false; readonly error: DecodeError };
 
 /** The signature verdict; independent of the token's times. */
-export type VerifyKind = 'valid' | 'invalid-signature' | 'key-not-found' | 'no-keys-published' | 'issuer-unreachable' | 'unsupported-algorithm' | 'malformed';
+export type VerifyKind = 'valid' | 'invalid-signature' | 'key-not-found' | 'no-keys-published' | 'issuer-unreachable' | 'unsupported-algorithm' | 'malformed' | 'unknown-issuer';
 
 /** The token's times against the local clock, reported beside the signature verdict. */
 export interface TimeValidity {
@@ -151,9 +151,14 @@ export const inspect = {
   calls: {
     /** Finds and inspects every token in a paste (decode only). */
     paste: call<{ text: string }, PasteInspection>(),
-    verify: call<{ token: string }, VerifyResult>(),
+    /**
+     * Checks the signature. Keys are fetched only from the issuers of the user's environments; for any
+     * other issuer the answer is kind "unknown-issuer" (nothing fetched) until the user agrees and the
+     * call is repeated with `allowUnknownIssuer: true`. Non-https issuers outside loopback: never.
+     */
+    verify: call<{ token: string; allowUnknownIssuer?: boolean }, VerifyResult>(),
     connection: call<{ id: string }, ConnectionTokenInspection>(),
-    verifyConnection: call<{ id: string }, VerifyResult>(),
+    verifyConnection: call<{ id: string; allowUnknownIssuer?: boolean }, VerifyResult>(),
     /** The explicit "Reveal": the only way a connection's access token reaches the renderer. */
     revealConnectionToken: call<{ id: string }, { token: string }>(),
     copyConnectionToken: call<{ id: string }, CopyReceipt>(),

@@ -69,7 +69,7 @@ export async function decodeAndVerify(sim: BenchSimulator): Promise<Figure[]> {
     }),
     perOp(2000, () => decodeToken(token)),
   );
-  const verifier = new SignatureVerifier({ http: fetch, clock: systemClock });
+  const verifier = new SignatureVerifier({ http: fetch, clock: systemClock, knownIssuers: () => [sim.issuer] });
   const first = await verifier.verify(token); // fetches discovery + JWKS once; cached after
   const keys = await issuerKeySet(sim);
   const { alg } = decodeProtectedHeader(token);

@@ -14,7 +14,7 @@ export class ShellAuthWindow implements AuthWindow {
     private readonly announce: (page: Page) => void,
   ) {}
 
-  async open({ url, redirectUri, issuerOrigin, signal }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+  async open({ url, redirectUri, issuerOrigin, signal, onPageLoaded }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
     if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     const context = await this.browser.newContext({ viewport: { width: 520, height: 720 } });
     return new Promise<AuthWindowOutcome>((resolve) => {
@@ -32,6 +32,12 @@ export class ShellAuthWindow implements AuthWindow {
         const page = await context.newPage();
         context.on('page', (popup) => void popup.close()); // window.open is denied
         page.on('close', () => finish({ kind: 'cancelled' }));
+        // As Electron's did-navigate + did-finish-load: each loaded page, with its status, goes to the core.
+        let status: number | null = null;
+        page.on('response', (response) => {
+          if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) status = response.status();
+        });
+        page.on('load', () => void page.title().then((title) => onPageLoaded?.({ url: page.url(), status, title }), () => undefined));
         this.announce(page);
         if (!signal.aborted) await page.goto(url).catch(() => undefined);
       })().catch(() => finish({ kind: 'cancelled' }));

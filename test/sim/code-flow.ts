@@ -22,6 +22,8 @@ export interface CodeFlowInput {
   scopes: readonly string[];
   /** Send a PKCE S256 challenge (default true); false proves PKCE is optional, as it may be at ApprovalMax. */
   pkce?: boolean;
+  /** The authorise request's `prompt`, if any (strict OpenID Connect servers need `consent` for offline access). */
+  prompt?: string;
 }
 
 /** Keeps the identity server's cookies between requests (one origin, so paths are ignored). */
@@ -57,7 +59,7 @@ export interface AuthorizationRequest {
 
 /** Builds an authorize URL the way an ApprovalMax client does, plus PKCE S256 unless `pkce` is false. */
 export function authorizationRequest(
-  input: Pick<CodeFlowInput, 'issuer' | 'clientId' | 'redirectUri' | 'scopes'>,
+  input: Pick<CodeFlowInput, 'issuer' | 'clientId' | 'redirectUri' | 'scopes' | 'prompt'>,
   pkce = true,
 ): AuthorizationRequest {
   const state = randomBytes(16).toString('base64url');
@@ -68,6 +70,7 @@ export function authorizationRequest(
     client_id: input.clientId,
     redirect_uri: input.redirectUri,
     scope: input.scopes.join(' '),
+    ...(input.prompt ? { prompt: input.prompt } : {}),
     state,
     ...(codeVerifier
       ? { code_challenge: createHash('sha256').update(codeVerifier).digest('base64url'), code_challenge_method: 'S256' }

@@ -23,6 +23,8 @@ export interface IdentityServerOptions {
   clientSecret: string;
   redirectUri: string;
   rotateRefreshTokens: boolean;
+  /** oidc-provider's own OpenID Connect behaviour (see startSimulator's `strictOidc`). */
+  strictOidc: boolean;
   quiet: boolean;
   organisations: readonly Organisation[];
   faults: FaultSwitchboard;
@@ -153,6 +155,20 @@ function alwaysPromptConsent(ctx: { method: string; path: string; querystring: s
   ctx.querystring = params.toString();
 }
 
+/**
+ * Strict mode: `openid` is required, as at identity servers that speak OpenID Connect only. The
+ * refusal is the server's own error page (HTTP 400), with no redirect back to the app.
+ */
+function refuseWithoutOpenId(ctx: { method: string; path: string; querystring: string; status: number; type: string; body: unknown }): boolean {
+  if (ctx.method !== 'GET' || ctx.path !== ROUTES.authorization) return false;
+  const scopes = (new URLSearchParams(ctx.querystring).get('scope') ?? '').split(' ');
+  if (scopes.includes('openid')) return false;
+  ctx.status = 400;
+  ctx.type = 'html';
+  ctx.body = errorPage('Error', { error: 'invalid_scope', error_description: 'openid scope must be requested' });
+  return true;
+}
+
 /** Starts the identity server on 127.0.0.1 and resolves once it accepts requests. */
 export async function startIdentityServer(options: IdentityServerOptions): Promise<IdentityServer> {
   const Provider = await loadProvider(options.quiet);
@@ -167,7 +183,11 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
 
   const stopping = new AbortController();
   provider.use(async (ctx, next) => {
-    alwaysPromptConsent(ctx);
+    // ApprovalMax mode asks for consent itself; strict mode leaves oidc-provider's own rules: offline
+    // access only with prompt=consent, and openid required.
+    if (options.strictOidc) {
+      if (refuseWithoutOpenId(ctx)) return;
+    } else alwaysPromptConsent(ctx);
     await next();
     if (ctx.path === DISCOVERY_PATH && ctx.status === 200 && typeof ctx.body === 'object' && ctx.body) {
       (ctx.body as Record<string, unknown>).scopes_supported = [...ALL_SCOPES];

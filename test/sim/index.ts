@@ -18,6 +18,11 @@ export interface SimulatorOptions {
   clientSecret?: string;
   redirectUri?: string;
   rotateRefreshTokens?: boolean;
+  /**
+   * A standards-following OpenID provider instead of an ApprovalMax-like one: `openid` is required and
+   * offline access (a refresh token) is granted only to requests with `prompt=consent` (OpenID Connect Core §11).
+   */
+  strictOidc?: boolean;
   quiet?: boolean;
 }
 
@@ -31,10 +36,12 @@ export interface Simulator {
   scopes: string[];
   organisations: Organisation[];
   user: { email: string; password: string };
+  /** True in strict OpenID Connect mode. */
+  strictOidc: boolean;
   setFaults(faults: Partial<Faults>): void;
   resetFaults(): void;
   /** Runs a full authorization-code flow over plain HTTP (login + consent forms, PKCE) and exchanges the code. */
-  issueTokens(options?: { organisations?: string[] /* companyIds, default all */; scopes?: string[] }): Promise<SimulatorTokens>;
+  issueTokens(options?: { organisations?: string[] /* companyIds, default all */; scopes?: string[]; prompt?: string }): Promise<SimulatorTokens>;
   /** Every access and refresh token the token endpoint handed out, for secrecy tests. */
   issuedTokens(): readonly string[];
   stop(): Promise<void>;
@@ -55,6 +62,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clientSecret,
     redirectUri,
     rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+    strictOidc: options.strictOidc ?? false,
     quiet: options.quiet ?? false,
     organisations,
     faults,
@@ -78,6 +86,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scopes: [...ALL_SCOPES],
     organisations,
     user,
+    strictOidc: options.strictOidc ?? false,
     setFaults: (partial) => faults.set(partial),
     resetFaults: () => faults.reset(),
     issueTokens: (flow = {}) =>
@@ -89,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         user,
         organisations: flow.organisations ?? organisations.map((o) => o.companyId),
         scopes: flow.scopes ?? DEFAULT_REQUEST_SCOPES,
+        ...(flow.prompt ? { prompt: flow.prompt } : {}),
       }),
     issuedTokens: () => [...issued],
     stop: async () => {

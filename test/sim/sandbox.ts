@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     apiPort: portFromEnv('SIM_API_PORT', 4011),
     clientId: process.env.SIM_CLIENT_ID || SANDBOX_CLIENT_ID,
     clientSecret: process.env.SIM_CLIENT_SECRET || SANDBOX_CLIENT_SECRET,
+    // `npm run sandbox -- --strict`: a standards-following OpenID provider (openid required, offline access only with consent).
+    strictOidc: process.argv.includes('--strict'),
     quiet: true,
   });
   let stopping = false;

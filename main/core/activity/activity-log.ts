@@ -4,7 +4,7 @@ import type { ActivityEntry, ActivityFilter } from '../../../preload/contract';
 import type { EventHub } from '../events';
 import { redactText } from '../logging';
 import type { Logger } from '../ports';
-import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
+import { BackgroundSaver, openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 
 /** The timeline keeps this many entries; the oldest are dropped first. */
 export const ACTIVITY_LIMIT = 1000;
@@ -31,15 +31,20 @@ export interface ActivitySink {
 
 /** activity.json: everything the app did, newest first, bounded, kept across restarts, never holding a secret. */
 export class ActivityLog implements ActivitySink {
-  private writing: Promise<void> = Promise.resolve();
-  private queued = false;
+  /** Written behind the change (never before a reply), many entries in one write when they come together. */
+  private readonly saver: BackgroundSaver;
 
   private constructor(
-    private readonly write: JsonFileWriter,
-    private entries: ActivityEntry[],
+    write: JsonFileWriter,
+    private readonly entries: ActivityEntry[],
     private readonly events: EventHub,
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.saver = new BackgroundSaver(
+      () => write({ version: 1, entries: this.entries }, { compact: true }),
+      (error) => logger.warn('activity: could not save the timeline', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }),
+    );
+  }
 
   /** Reads the file; a damaged one is kept aside, an unreadable one never written this session; both reported, and the timeline starts empty. */
   static async open(dataDir: string, events: EventHub, now: () => number, logger: Logger): Promise<{ log: ActivityLog; notices: string[] }> {
@@ -55,8 +60,10 @@ export class ActivityLog implements ActivitySink {
   /** Keeps one entry (its words redacted once more, to be sure) and tells the renderer. */
   record(entry: ActivityEntry): void {
     const clean: ActivityEntry = { ...entry, summary: redactText(entry.summary) };
-    this.entries = [clean, ...this.entries].slice(0, ACTIVITY_LIMIT);
-    this.persist();
+    // In place: a write takes its copy (the JSON text) when it starts, and list() hands out new arrays.
+    this.entries.unshift(clean);
+    if (this.entries.length > ACTIVITY_LIMIT) this.entries.length = ACTIVITY_LIMIT;
+    void this.saver.changed();
     this.events.emit('activity:added', clean);
   }
 
@@ -66,20 +73,6 @@ export class ActivityLog implements ActivitySink {
 
   /** Resolves once every change so far is on disk (tests, and a clean shutdown). */
   flush(): Promise<void> {
-    return this.writing;
-  }
-
-  /** One write at a time; changes made while one is queued are picked up by it rather than queuing another. */
-  private persist(): void {
-    if (this.queued) return;
-    this.queued = true;
-    this.writing = this.writing
-      .then(() => {
-        this.queued = false;
-        return this.write({ version: 1, entries: this.entries });
-      })
-      .catch((error: unknown) => {
-        this.logger.warn('activity: could not save the timeline', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-      });
+    return this.saver.flush();
   }
 }

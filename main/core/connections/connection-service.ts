@@ -3,9 +3,11 @@ import type { ActivityEntry, BrowserSignIn, ConnectionView, DisconnectReport, Re
 import type { Environment } from '../environments/environments';
 import type { EnvironmentStore } from '../environments/environment-store';
 import type { ActivitySink } from '../activity/activity-log';
+import { APPROVALMAX_WORDS, providerWords } from '../environments/provider-words';
+import { renewalNote, renewalOf } from './renewal';
 import type { EventHub } from '../events';
 import type { EndpointDiscovery, IdentityEndpoints } from '../oauth/oidc-discovery';
-import { createAuthorization, PendingFlows, type PendingAuthorization } from '../oauth/authorization-request';
+import { authorizePrompt, createAuthorization, PendingFlows, type PendingAuthorization } from '../oauth/authorization-request';
 import { matchRedirect } from '../oauth/redirect-matcher';
 import { exchangeCode, type TokenClientConfig } from '../oauth/token-client';
 import type { Ports } from '../ports';
@@ -16,7 +18,8 @@ import { connectionClaims } from './claims';
 import type { ConnectionRecord, ConnectionStore } from './connection-store';
 import { RefreshStatusKeeper } from './refresh-status-keeper';
 import { fetchOrganisations } from './organisations';
-import { explainAbandonedSignIn, explainRedirect, KEYCHAIN_WRITE_FAILED } from './sign-in-messages';
+import { explainAbandonedSignIn, explainSignInPageProblem, explainRedirect, KEYCHAIN_WRITE_FAILED } from './sign-in-messages';
+import { isSignInPageProblem, type LoadedSignInPage } from '../oauth/sign-in-navigation';
 import { revokeRefreshToken } from './revocation';
 import { KeychainTokenVault } from './token-vault';
 
@@ -88,12 +91,17 @@ export class ConnectionService {
     const prepared = await this.prepare(environmentId);
     if (!prepared.ok) return prepared;
     const { env, endpoints } = prepared.value;
-    const pending = createAuthorization({ authorizationEndpoint: endpoints.authorizationEndpoint, clientId: env.clientId, redirectUri: env.redirectUri, scopes: env.scopes }, this.ports.clock.now());
-    this.flows.add(pending);
+    const pending = this.authorization(env, endpoints.authorizationEndpoint);
     this.signIn = new AbortController();
     this.ports.logger.info('connect: opening the sign-in window', { environmentId, url: pending.url, discovered: endpoints.discovered });
     try {
-      const outcome = await this.ports.authWindow.open({ url: pending.url, redirectUri: env.redirectUri, issuerOrigin: new URL(env.issuer).origin, signal: this.signIn.signal });
+      const issuerOrigin = new URL(env.issuer).origin;
+      const onPageLoaded = (page: LoadedSignInPage) => {
+        if (!isSignInPageProblem(page, issuerOrigin)) return;
+        this.ports.logger.warn('connect: the sign-in page shows an error', { environmentId, status: page.status, url: page.url });
+        this.events.emit('connections:signInProblem', { environmentId, message: explainSignInPageProblem(page, providerWords(env)) });
+      };
+      const outcome = await this.ports.authWindow.open({ url: pending.url, redirectUri: env.redirectUri, issuerOrigin, signal: this.signIn.signal, onPageLoaded });
       this.ports.logger.debug('connect: sign-in window closed', { outcome: outcome.kind, url: outcome.kind === 'redirect' ? outcome.url : null });
       if (outcome.kind !== 'redirect') {
         this.flows.discard(pending.state);
@@ -117,8 +125,7 @@ export class ConnectionService {
     const prepared = await this.prepare(environmentId);
     if (!prepared.ok) return prepared;
     const { env, endpoints } = prepared.value;
-    const pending = createAuthorization({ authorizationEndpoint: endpoints.authorizationEndpoint, clientId: env.clientId, redirectUri: env.redirectUri, scopes: env.scopes }, this.ports.clock.now());
-    this.flows.add(pending);
+    const pending = this.authorization(env, endpoints.authorizationEndpoint);
     const flowId = randomUUID();
     this.browserFlows.set(flowId, { pending, prepared: prepared.value, ...(reconnectId ? { reconnectId } : {}) });
     try {
@@ -137,7 +144,7 @@ export class ConnectionService {
     const url = landedUrl.trim();
     // A wrong paste (another address, another attempt's sign-in) may be corrected; anything else ends the flow.
     const match = matchRedirect(url, flow.prepared.env.redirectUri, flow.pending.state);
-    if (match.kind === 'not-ours' || match.kind === 'state-mismatch') return fail('sign-in-failed', explainRedirect(match));
+    if (match.kind === 'not-ours' || match.kind === 'state-mismatch') return fail('sign-in-failed', explainRedirect(match, providerWords(flow.prepared.env)));
     this.browserFlows.delete(flowId);
     return this.complete(flow.prepared, flow.pending.state, url, flow.reconnectId);
   }
@@ -202,14 +209,22 @@ export class ConnectionService {
     return ok({ revoked: revocation.revoked, revocationSupported: revocation.supported });
   }
 
+  /** A fresh authorise request (state, PKCE, the environment's prompt) remembered until its redirect. */
+  private authorization(env: Environment, authorizationEndpoint: string): PendingAuthorization {
+    const prompt = authorizePrompt(env.scopes, env.prompt);
+    const pending = createAuthorization({ authorizationEndpoint, clientId: env.clientId, redirectUri: env.redirectUri, scopes: env.scopes, ...(prompt ? { prompt } : {}) }, this.ports.clock.now());
+    this.flows.add(pending);
+    return pending;
+  }
+
   private async prepare(environmentId: string): Promise<Result<Prepared>> {
     const env = this.environments.get(environmentId);
     if (!env) return fail('unknown-environment', 'That environment no longer exists. Choose another one.');
     const clientSecret = await this.environments.clientSecret(env.id).catch(() => null);
     if (!env.clientId || !env.redirectUri || !clientSecret)
-      return fail('not-configured', `${env.name} is missing its Client ID, redirect URI or Client Secret. Add them in Settings (they come from the ApprovalMax developer portal), then connect again.`);
+      return fail('not-configured', `${env.name} is missing its Client ID, redirect URI or Client Secret. Add them in Settings (they come from ${providerWords(env).portal}), then connect again.`);
     const endpoints = await this.discovery.endpoints(env.issuer);
-    return ok({ env, endpoints, client: { tokenEndpoint: endpoints.tokenEndpoint, clientId: env.clientId, clientSecret, redirectUri: env.redirectUri } });
+    return ok({ env, endpoints, client: { tokenEndpoint: endpoints.tokenEndpoint, clientId: env.clientId, clientSecret, redirectUri: env.redirectUri, provider: providerWords(env) } });
   }
 
   private async complete(prepared: Prepared, state: string, url: string, reconnectId?: string): Promise<Result<ConnectionView>> {
@@ -219,7 +234,7 @@ export class ConnectionService {
     if (match.kind !== 'code') {
       if (match.kind === 'error') this.flows.discard(state);
       this.activity({ kind: 'error', tone: 'bad', summary: `Connecting to ${env.name} did not finish.` });
-      return fail('sign-in-failed', explainRedirect(match));
+      return fail('sign-in-failed', explainRedirect(match, providerWords(env)));
     }
     const pending = this.flows.take(match.state);
     if (!pending) return fail('sign-in-failed', 'This sign-in was already used or has expired. Start connecting again.');
@@ -244,6 +259,7 @@ export class ConnectionService {
       connectionId: claims.connectionId,
       subject: claims.subject,
       scopes: claims.scopes ?? tokens.scope?.slice() ?? [...env.scopes],
+      renewal: renewalOf(exchanged.tokens.refreshToken, exchanged.tokens.scope ?? claims.scopes, env.scopes),
       createdAt: previous?.createdAt ?? new Date(now).toISOString(),
       lastRefreshedAt: null,
       expiresAt: new Date(tokens.expiresAt).toISOString(),
@@ -269,10 +285,12 @@ export class ConnectionService {
   }
 
   private view(record: ConnectionRecord): ConnectionView {
-    const { id, label, environmentId, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, statusMessage } = record;
-    const environmentName = this.environments.get(environmentId)?.name ?? 'a removed environment';
+    const { id, label, environmentId, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, statusMessage, renewal } = record;
+    const env = this.environments.get(environmentId);
+    const environmentName = env?.name ?? 'a removed environment';
     const status = this.refresher.isRefreshing(id) ? 'refreshing' : record.status;
-    return { id, label, environmentId, environmentName, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, status, statusMessage };
+    const note = renewalNote(renewal, env ? providerWords(env) : APPROVALMAX_WORDS);
+    return { id, label, environmentId, environmentName, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, status, statusMessage, renewal, renewalNote: note };
   }
 
   /**

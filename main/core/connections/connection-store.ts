@@ -16,6 +16,8 @@ const recordSchema = z.object({
   expiresAt: z.string().nullable(),
   status: z.enum(['connected', 'needs-reconnect', 'error']),
   statusMessage: z.string().nullable(),
+  /** Saved before this field existed: those connections asked for offline access and got it. */
+  renewal: z.enum(['offline', 'session', 'none']).default('offline'),
 });
 
 /** One connection's metadata as saved on disk; its tokens live in the keychain. */

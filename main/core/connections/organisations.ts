@@ -12,18 +12,18 @@ const companies = z.union([
   z.object({ data: z.array(company) }).transform((o) => o.data),
 ]);
 
-/** The organisations a token covers, or a plain-words reason they could not be read. */
+/** The organisations a token covers; a failure's message is a clause that completes "Connected, but …". */
 export async function fetchOrganisations(http: HttpTransport, apiBase: string, accessToken: string): Promise<{ ok: true; organisations: Organisation[] } | { ok: false; message: string }> {
   try {
     const response = await http(joinUrl(apiBase, '/api/v1/companies'), {
       headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
       signal: AbortSignal.timeout(15_000),
     });
-    if (!response.ok) return { ok: false, message: `ApprovalMax answered HTTP ${response.status} when asked for the organisations.` };
+    if (!response.ok) return { ok: false, message: `the API answered HTTP ${response.status} when asked for the organisations.` };
     const body: unknown = await response.json().catch(() => undefined);
     const parsed = companies.safeParse(body);
-    return parsed.success ? { ok: true, organisations: parsed.data } : { ok: false, message: 'ApprovalMax answered with an organisation list this app does not understand.' };
+    return parsed.success ? { ok: true, organisations: parsed.data } : { ok: false, message: 'the API answered with an organisation list this app does not understand.' };
   } catch {
-    return { ok: false, message: 'ApprovalMax did not answer when asked for the organisations.' };
+    return { ok: false, message: 'the API did not answer when asked for the organisations.' };
   }
 }

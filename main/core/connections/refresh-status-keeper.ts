@@ -40,7 +40,8 @@ export class RefreshStatusKeeper {
       events: {
         refreshing: (id) => {
           this.mark(id, true);
-          void deps.vault.load(id).then((tokens) => tokens && deps.beforeRefresh?.(id, tokens.accessToken), () => undefined);
+          // The access token only: a read of the refresh token's entry would queue ahead of its write.
+          if (deps.beforeRefresh) void deps.vault.loadAccessToken(id).then((token) => token && deps.beforeRefresh?.(id, token), () => undefined);
         },
         refreshed: (id, tokens) => this.settle(id, { kind: 'refreshed', tokens }),
         needsReconnect: (id, message) => this.settle(id, { kind: 'needs-reconnect', message }),

@@ -29,6 +29,23 @@ export class KeychainTokenVault implements TokenVault {
     return { ...parsed, refreshToken };
   }
 
+  /** Only the access token's entry: never touches the refresh token's, so no read queues ahead of its write. */
+  async loadAccessToken(connectionId: string): Promise<string | null> {
+    const access = await this.secrets.get(accessKey(connectionId));
+    if (access === null) return null;
+    try {
+      return accessEntrySchema.parse(JSON.parse(access)).accessToken;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The refresh token first, in its own entry: it is short, so the keychain adapter stores it with ONE
+   * entry write and no call before it. With a server that rotates refresh tokens, the old one is dead
+   * once the answer arrives, so this write is the only thing between the answer and a token that
+   * survives a kill; the access token (which can always be renewed) follows.
+   */
   async save(connectionId: string, tokens: TokenSet): Promise<void> {
     if (tokens.refreshToken !== null) await this.secrets.set(refreshKey(connectionId), tokens.refreshToken);
     const { accessToken, receivedAt, expiresAt, scope } = tokens;

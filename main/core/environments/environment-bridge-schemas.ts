@@ -6,13 +6,15 @@ export const environmentSchemas: FeatureSchemas<'environments'> = {
   list: noArg,
   save: z.strictObject({
     id: id.optional(),
-    name: text(200),
+    name: text(80),
     issuer: text(2000),
     apiBase: text(2000),
     clientId: text(200),
     redirectUri: text(2000),
     scopes: z.array(text(200)).max(20),
+    prompt: z.enum(['none', 'consent', 'login', 'select_account']).optional(),
     clientSecret: text(4096).optional(),
   }),
   remove: z.strictObject({ id }),
+  scopesSupported: z.strictObject({ issuer: text(2000) }),
 };

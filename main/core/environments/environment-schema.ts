@@ -7,6 +7,17 @@ export const serverUrl = z.string().trim().refine(isSafeServerUrl, 'must be an h
 /** ApprovalMax accepts only https redirect URIs (no custom schemes). */
 export const redirectUri = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
 
+/** One scope as RFC 6749 §3.3 defines it: printable ASCII without spaces, quotes or backslashes. */
+export const scopeToken = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be single words without spaces, quotes or backslashes (for example openid)');
+
+/** What an environment may force as the authorise request's `prompt`. */
+export const PROMPT_SETTINGS = ['none', 'consent', 'login', 'select_account'] as const;
+
 /** The fields every environment shares, as the admin file and the settings form give them. */
 export const environmentFields = {
   name: z.string().trim().min(1, 'must not be empty').max(80),
@@ -14,7 +25,8 @@ export const environmentFields = {
   apiBase: serverUrl,
   clientId: z.string().trim().max(200),
   redirectUri: z.union([z.literal(''), redirectUri]),
-  scopes: z.array(z.string().trim().min(1).max(200)).min(1, 'must list at least one scope').max(20),
+  scopes: z.array(scopeToken).min(1, 'must list at least one scope').max(20),
+  prompt: z.enum(PROMPT_SETTINGS, { error: `must be one of ${PROMPT_SETTINGS.join(', ')}` }).optional(),
 };
 
 /** A short plain-text note from IT for the sign-in panel: one line, no control characters. */

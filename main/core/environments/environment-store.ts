@@ -4,12 +4,15 @@ import { z } from 'zod';
 import type { EnvironmentDetails, EnvironmentInput, Result } from '../../../preload/contract';
 import { environmentFields } from './environment-schema';
 import { clientSecretKey, PRODUCTION, type Environment } from './environments';
+import { providerWords } from './provider-words';
 import type { SecretStore } from '../ports';
 import { fail, ok } from '../result';
 import { describeWriteFailure, openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 
-const userEnvironmentSchema = z.object({ id: z.string(), ...environmentFields });
-const credentialsSchema = z.object({ clientId: environmentFields.clientId, redirectUri: environmentFields.redirectUri, scopes: environmentFields.scopes });
+// What was saved before is read as leniently as it was written (new rules apply when the form is saved).
+const savedScopes = z.array(z.string()).min(1);
+const userEnvironmentSchema = z.object({ id: z.string(), ...environmentFields, scopes: savedScopes });
+const credentialsSchema = z.object({ clientId: environmentFields.clientId, redirectUri: environmentFields.redirectUri, scopes: savedScopes, prompt: environmentFields.prompt });
 const fileSchema = z.object({
   version: z.literal(1),
   environments: z.array(userEnvironmentSchema),
@@ -20,8 +23,14 @@ const fileSchema = z.object({
 });
 type EnvironmentsFile = z.infer<typeof fileSchema>;
 
+/** Names compare as people read them: case and surrounding spaces do not make a different name. */
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
 /** Presets, the admin's environments and the user's own, with secrets kept in the keychain. */
 export class EnvironmentStore {
+  /** What the keychain is known to hold per environment (see hasSecret). */
+  private readonly secretKnown = new Map<string, boolean>();
+
   private constructor(
     private readonly write: JsonFileWriter,
     private readonly admin: readonly Environment[],
@@ -60,6 +69,7 @@ export class EnvironmentStore {
         // Without the file a user's replacement cannot be told from an old admin secret, so the keychain's is kept.
         if (this.fileUnreadable && (await this.secrets.get(clientSecretKey(id))) !== null) continue;
         await this.secrets.set(clientSecretKey(id), secret);
+        this.secretKnown.set(id, true);
         applied[id] = digest;
       } catch {
         return [`The Client Secret your IT team provided could not be stored in the keychain. Unlock the keychain and restart the app.`];
@@ -92,21 +102,37 @@ export class EnvironmentStore {
     return this.secrets.get(clientSecretKey(id));
   }
 
+  /**
+   * Whether an environment has a Client Secret, for the lists: admin environments whose secret was
+   * written (now or at an earlier start) and secrets saved this session need no keychain read, so
+   * 1,000 environments list at once even while the keychain is busy.
+   */
+  private async hasSecret(id: string): Promise<boolean> {
+    const known = this.secretKnown.get(id) ?? (id in this.data.appliedAdminSecrets ? true : undefined);
+    if (known !== undefined) return known;
+    const found = Boolean(await this.clientSecret(id).catch(() => null));
+    this.secretKnown.set(id, found);
+    return found;
+  }
+
   async details(env: Environment): Promise<EnvironmentDetails> {
-    const { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, signInHint } = env;
-    const details = { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, hasClientSecret: Boolean(await this.clientSecret(id)) };
-    return signInHint ? { ...details, signInHint } : details;
+    const { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, signInHint, prompt } = env;
+    const details = { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, providerName: providerWords(env).name, hasClientSecret: await this.hasSecret(id) };
+    return { ...details, ...(signInHint ? { signInHint } : {}), ...(prompt ? { prompt } : {}) };
   }
 
   /** Adds or edits; presets keep their addresses, admin environments accept only a new secret. */
   async save(input: EnvironmentInput): Promise<Result<EnvironmentDetails>> {
     const existing = input.id ? this.get(input.id) : undefined;
     if (input.id && !existing) return fail('unknown-environment', 'That environment no longer exists. Reopen the settings and try again.');
+    const twin = existing?.source === 'preset' || existing?.source === 'admin' ? undefined : this.list().find((e) => e.id !== existing?.id && sameName(e.name, input.name));
+    if (twin) return fail('invalid-argument', `An environment called "${twin.name}" already exists. Choose another name, so the two can be told apart.`);
     const next = structuredClone(this.data);
     const id = existing?.id ?? newId(input.name, new Set(this.list().map((e) => e.id)));
-    if (existing?.source === 'preset') next.presetCredentials[id] = { clientId: input.clientId, redirectUri: input.redirectUri, scopes: [...input.scopes] };
+    const prompt = input.prompt ? { prompt: input.prompt } : {};
+    if (existing?.source === 'preset') next.presetCredentials[id] = { clientId: input.clientId, redirectUri: input.redirectUri, scopes: [...input.scopes], ...prompt };
     else if (existing?.source !== 'admin') {
-      const entry = { id, name: input.name, issuer: input.issuer, apiBase: input.apiBase, clientId: input.clientId, redirectUri: input.redirectUri, scopes: [...input.scopes] };
+      const entry = { id, name: input.name, issuer: input.issuer, apiBase: input.apiBase, clientId: input.clientId, redirectUri: input.redirectUri, scopes: [...input.scopes], ...prompt };
       next.environments = [...next.environments.filter((e) => e.id !== id), entry];
     }
     try {
@@ -118,6 +144,7 @@ export class EnvironmentStore {
     if (input.clientSecret) {
       try {
         await this.secrets.set(clientSecretKey(id), input.clientSecret);
+        this.secretKnown.set(id, true);
       } catch {
         return fail('keychain', 'The environment was saved, but its Client Secret could not be stored in the keychain. Unlock the keychain and enter the secret again.');
       }
@@ -138,6 +165,7 @@ export class EnvironmentStore {
     }
     this.data = next;
     await this.secrets.delete(clientSecretKey(id)).catch(() => false);
+    this.secretKnown.delete(id);
     return ok(null);
   }
 }

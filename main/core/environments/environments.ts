@@ -1,4 +1,4 @@
-import type { EnvironmentDetails, EnvironmentSummary } from '../../../preload/contract';
+import type { EnvironmentDetails, EnvironmentSummary, PromptSetting } from '../../../preload/contract';
 
 /** The scopes a new connection asks for: read, write, and a refresh token. */
 export const DEFAULT_SCOPES: readonly string[] = [
@@ -8,13 +8,15 @@ export const DEFAULT_SCOPES: readonly string[] = [
 ];
 
 /** An ApprovalMax environment as the core knows it (the Client Secret lives in the keychain). */
-export interface Environment extends EnvironmentSummary {
+export interface Environment extends Omit<EnvironmentSummary, 'providerName'> {
   readonly source: EnvironmentDetails['source'];
   readonly clientId: string;
   readonly redirectUri: string;
   readonly scopes: readonly string[];
   /** From the admin file: plain words for the sign-in panel, e.g. which account to use. */
   readonly signInHint?: string;
+  /** Forces the authorise request's `prompt`; absent: automatic (see authorizePrompt). */
+  readonly prompt?: PromptSetting;
 }
 
 /** ApprovalMax's production servers, from approvalmax-api.md; Client ID and redirect URI come from the user or IT. */
@@ -29,11 +31,6 @@ export const PRODUCTION: Environment = {
   redirectUri: '',
   scopes: DEFAULT_SCOPES,
 };
-
-/** Only what every screen may see. */
-export function summarise(env: Environment): EnvironmentSummary {
-  return { id: env.id, name: env.name, kind: env.kind, issuer: env.issuer, apiBase: env.apiBase };
-}
 
 /** The keychain entry of an environment's Client Secret. */
 export const clientSecretKey = (environmentId: string) => `environment/${environmentId}/client-secret`;

@@ -10,7 +10,7 @@ import { fail, ok } from '../result';
 
 /** The token inspector's calls: pasted tokens, a connection's token (revealed only on request), copies through main. */
 export function inspectHandlers(ports: Ports, environments: EnvironmentStore, connections: ConnectionService, copies: CopyService): FeatureHandlers<'inspect'> {
-  const verifier = new SignatureVerifier({ http: ports.http, clock: ports.clock });
+  const verifier = new SignatureVerifier({ http: ports.http, clock: ports.clock, knownIssuers: () => environments.list().map((e) => e.issuer) });
   const previous = new PreviousClaims();
   connections.onBeforeRefresh((id, accessToken) => previous.remember(id, inspect(accessToken)));
   const inspect = (token: string) => inspectToken(token, { now: ports.clock.now(), environments: environments.list() });
@@ -33,14 +33,14 @@ export function inspectHandlers(ports: Ports, environments: EnvironmentStore, co
       };
       return ok(result);
     },
-    verify: async ({ token }) => ok(await verifier.verify(token.trim())),
+    verify: async ({ token, allowUnknownIssuer }) => ok(await verifier.verify(token.trim(), { allowUnknownIssuer })),
     connection: ({ id }) =>
       tokenOf(id, (token) => {
         const inspection = inspect(token);
         const label = connections.list().find((c) => c.id === id)?.label ?? 'Connection';
         return { connectionId: id, label, inspection, changes: previous.changes(id, inspection.ok ? inspection.claims : null) };
       }),
-    verifyConnection: ({ id }) => tokenOf(id, (token) => verifier.verify(token)),
+    verifyConnection: ({ id, allowUnknownIssuer }) => tokenOf(id, (token) => verifier.verify(token, { allowUnknownIssuer })),
     revealConnectionToken: ({ id }) => tokenOf(id, (token) => ({ token })),
     copyConnectionToken: ({ id }) => tokenOf(id, async (token) => ({ clearsAt: new Date(await copies.copySecret(token)).toISOString() })),
   };

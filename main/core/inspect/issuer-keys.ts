@@ -21,7 +21,43 @@ export interface IssuerKeysOptions {
   readonly cacheTtlMs?: number;
   readonly timeoutMs?: number;
   readonly refetchIntervalMs?: number;
+  /** Where fetched key sets are also remembered for others to read; the process-wide `fetchedKeys` unless a test gives its own. */
+  readonly shared?: FetchedKeys;
 }
+
+/** A key set as some issuer published it, and where. */
+export interface KnownKeySet {
+  readonly resolver: KeyResolver;
+  readonly keysUrl: string;
+}
+
+/**
+ * The key sets this app has fetched in this session, by issuer, for other features to read without a
+ * request: the ping tester checks a refused token's signature against them (a forged token is not a
+ * disabled connection). Only IssuerKeys writes here, so only issuers the user's environments name, or
+ * that the user agreed to, are ever in it. Kept for the session, whatever their age: a rotated key has
+ * a new id, which reads as "not known" rather than as a bad signature.
+ */
+export class FetchedKeys {
+  private readonly byIssuer = new Map<string, KnownKeySet>();
+
+  constructor(private readonly limit = 50) {}
+
+  remember(issuer: string, keys: KnownKeySet): void {
+    const key = normaliseIssuer(issuer);
+    this.byIssuer.delete(key);
+    this.byIssuer.set(key, keys);
+    if (this.byIssuer.size > this.limit) this.byIssuer.delete(this.byIssuer.keys().next().value!);
+  }
+
+  /** The issuer's keys if this app has fetched them; never fetches. */
+  known(issuer: string): KnownKeySet | null {
+    return this.byIssuer.get(normaliseIssuer(issuer)) ?? null;
+  }
+}
+
+/** The process-wide record of fetched key sets (the signature verifier writes, the ping tester reads). */
+export const fetchedKeys = new FetchedKeys();
 
 const MAX_BODY_CHARS = 1024 * 1024;
 const discoverySchema = z.object({ issuer: z.string().optional(), jwks_uri: z.string().optional() });
@@ -118,6 +154,7 @@ export class IssuerKeys {
     }
     const outcome = { kind: 'keys', resolver, keysUrl } as const;
     this.cache.set(key, { outcome, at: this.options.clock.monotonic() });
+    (this.options.shared ?? fetchedKeys).remember(issuer, { resolver, keysUrl });
     return outcome;
   }
 

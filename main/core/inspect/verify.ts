@@ -2,15 +2,21 @@ import { compactVerify, type CryptoKey } from 'jose';
 import type { Clock, HttpTransport } from '../ports';
 import { ASYMMETRIC_ALGORITHMS, isSymmetricAlgorithm } from './catalogue';
 import { decodeToken } from './decode';
-import { IssuerKeys, type KeyResolver } from './issuer-keys';
+import { IssuerKeys, type FetchedKeys, type KeyResolver } from './issuer-keys';
+import { normaliseIssuer } from './issuer';
 import { timeValidity } from './times';
 import type { VerifyKind, VerifyResult } from './types';
 import { shorten } from './values';
 
-type Check = 'valid' | 'invalid' | 'no-key' | 'unsupported' | 'unreadable-key';
+/** What checking a signature against one key set gave. */
+export type SignatureCheck = 'valid' | 'invalid' | 'no-key' | 'unsupported' | 'unreadable-key';
+type Check = SignatureCheck;
 
-/** Tells which jose failure means what; jose v6 leaves several matching keys for the caller to try. */
-async function check(token: string, resolver: KeyResolver, alg: string): Promise<Check> {
+/**
+ * Tells which jose failure means what; jose v6 leaves several matching keys for the caller to try.
+ * Only the given keys are used: the token's own `jku`, `x5u`, `jwk` or `x5c` are never followed.
+ */
+export async function checkSignature(token: string, resolver: KeyResolver, alg: string): Promise<Check> {
   const options = { algorithms: [alg] };
   try {
     await compactVerify(token, resolver, options);
@@ -41,27 +47,55 @@ function hostOf(issuer: string): string {
 const noKeysMessage = (issuer: string, detail: string): string =>
   `${/(^|\.)approvalmax\.com$/i.test(hostOf(issuer).replace(/:\d+$/, '')) ? 'ApprovalMax has' : 'This issuer has'} not published its signing keys for this server (${detail}), so this app cannot check the signature. That does not mean the token is fake.`;
 
+/** What the verifier needs: the transport and clock, and the issuers of the user's environments (read at each check). */
+export interface SignatureVerifierDeps {
+  readonly http: HttpTransport;
+  readonly clock: Clock;
+  /** Keys are fetched without asking only from these issuers; any other needs `allowUnknownIssuer`. */
+  readonly knownIssuers: () => Iterable<string>;
+  readonly cacheTtlMs?: number;
+  readonly timeoutMs?: number;
+  readonly shared?: FetchedKeys;
+}
+
+/** Per check: whether the user agreed to fetch keys from an issuer none of their environments names. */
+export interface VerifyOptions {
+  readonly allowUnknownIssuer?: boolean;
+}
+
+/** The question put to the user before any request goes to an issuer the app does not know. */
+export const unknownIssuerMessage = (issuer: string): string => `This token names an issuer this app does not know: ${shorten(issuer, 200)}. Fetch its published keys?`;
+
 /**
  * Checks a token's signature against the keys its issuer publishes (discovery → JWKS), with a verdict
  * that does not depend on the token's times; those are reported separately against the local clock.
+ * Keys come only from the issuer's own discovery document: automatically for the issuers of the user's
+ * environments, for any other https (or loopback) issuer only when the user agreed, never from an
+ * address the token itself names (`jku`, `x5u`).
  */
 export class SignatureVerifier {
   private readonly keys: IssuerKeys;
 
-  constructor(private readonly deps: { http: HttpTransport; clock: Clock; cacheTtlMs?: number; timeoutMs?: number }) {
-    this.keys = new IssuerKeys({ http: deps.http, clock: deps.clock, cacheTtlMs: deps.cacheTtlMs, timeoutMs: deps.timeoutMs });
+  constructor(private readonly deps: SignatureVerifierDeps) {
+    this.keys = new IssuerKeys({ http: deps.http, clock: deps.clock, cacheTtlMs: deps.cacheTtlMs, timeoutMs: deps.timeoutMs, shared: deps.shared });
   }
 
   /** Never rejects: every outcome, even an unexpected one, is a VerifyResult in plain words. */
-  async verify(token: string): Promise<VerifyResult> {
+  async verify(token: string, options: VerifyOptions = {}): Promise<VerifyResult> {
     try {
-      return await this.verifyUnsafe(token);
+      return await this.verifyUnsafe(token, options.allowUnknownIssuer === true);
     } catch {
       return { ...NOTHING_KNOWN, kind: 'malformed', message: 'The signature could not be checked because something unexpected went wrong. Try again.' };
     }
   }
 
-  private async verifyUnsafe(token: string): Promise<VerifyResult> {
+  private isKnown(issuer: string): boolean {
+    const wanted = normaliseIssuer(issuer);
+    for (const known of this.deps.knownIssuers()) if (normaliseIssuer(known) === wanted) return true;
+    return false;
+  }
+
+  private async verifyUnsafe(token: string, allowUnknownIssuer: boolean): Promise<VerifyResult> {
     const decoded = decodeToken(token);
     if (!decoded.ok) return { ...NOTHING_KNOWN, kind: 'malformed', message: `The token could not be read, so its signature cannot be checked: ${decoded.error.reason}.` };
     const { header, payload } = decoded;
@@ -72,16 +106,17 @@ export class SignatureVerifier {
     const refusal = refuseEarly(alg, iss, decoded.signatureBytes);
     if (refusal) return { ...base, ...refusal };
     const issuer = iss!;
+    if (!allowUnknownIssuer && !this.isKnown(issuer)) return { ...base, kind: 'unknown-issuer', message: unknownIssuerMessage(issuer) };
     let keys = await this.keys.get(issuer);
     if (keys.kind === 'no-keys') return { ...base, kind: 'no-keys-published', message: noKeysMessage(issuer, keys.detail) };
     if (keys.kind === 'unreachable')
       return { ...base, kind: 'issuer-unreachable', message: `Could not fetch the signing keys: ${hostOf(issuer)} ${keys.detail}. Check this computer’s internet connection and try again.` };
-    let verdict = await check(token, keys.resolver, alg!);
+    let verdict = await checkSignature(token, keys.resolver, alg!);
     if (verdict === 'no-key' && this.keys.mayRefetch(issuer)) {
       const refreshed = await this.keys.get(issuer, true);
       if (refreshed.kind === 'keys') {
         keys = refreshed;
-        verdict = await check(token, keys.resolver, alg!);
+        verdict = await checkSignature(token, keys.resolver, alg!);
       }
     }
     return { ...base, keysUrl: keys.keysUrl, ...verdictWords(verdict, hostOf(issuer), base.keyId, alg!) };

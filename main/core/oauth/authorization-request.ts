@@ -8,6 +8,8 @@ export interface AuthorizationParams {
   clientId: string;
   redirectUri: string;
   scopes: readonly string[];
+  /** The `prompt` parameter, when one is sent (see authorizePrompt). */
+  prompt?: string;
 }
 
 /** One sign-in in progress: the secrets the redirect and the code exchange must be checked against. */
@@ -40,12 +42,23 @@ export function createAuthorization(
   query.set('client_id', params.clientId);
   query.set('redirect_uri', params.redirectUri);
   query.set('scope', params.scopes.filter((s) => s.length > 0).join(' '));
+  if (params.prompt) query.set('prompt', params.prompt);
   query.set('state', state);
   query.set('code_challenge', codeChallengeFor(codeVerifier));
   query.set('code_challenge_method', 'S256');
   // URLSearchParams writes a space as '+'; '%20' is read the same way by every server, '+' not always.
   url.search = query.toString().replace(/\+/g, '%20');
   return { url: url.toString(), state, codeVerifier, redirectUri: params.redirectUri, createdAt: now };
+}
+
+/**
+ * The `prompt` to send: the environment's own setting when it has one; else `consent` when the scopes
+ * ask for both `openid` and `offline_access`, as OpenID Connect Core §11 requires for offline access;
+ * else none (ApprovalMax's documented request has no prompt).
+ */
+export function authorizePrompt(scopes: readonly string[], setting?: string): string | undefined {
+  if (setting) return setting;
+  return scopes.includes('openid') && scopes.includes('offline_access') ? 'consent' : undefined;
 }
 
 /** The S256 challenge, exported so tests and the simulator can check a verifier against it. */

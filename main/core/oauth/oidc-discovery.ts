@@ -8,12 +8,15 @@ export interface IdentityEndpoints {
   readonly tokenEndpoint: string;
   readonly revocationEndpoint: string | null;
   readonly discovered: boolean;
+  /** The discovery document's `scopes_supported`, when it lists them; suggestions, not a rule. */
+  readonly scopesSupported: readonly string[] | null;
 }
 
 const discoverySchema = z.object({
   authorization_endpoint: z.string().refine(isSafeServerUrl),
   token_endpoint: z.string().refine(isSafeServerUrl),
   revocation_endpoint: z.string().refine(isSafeServerUrl).optional(),
+  scopes_supported: z.array(z.string().max(200)).max(500).optional().catch(undefined),
 });
 
 /** Reads /.well-known/openid-configuration, falling back to IdentityServer's /connect/* paths; cached per issuer. */
@@ -43,20 +46,21 @@ export class EndpointDiscovery {
   }
 
   private async discover(issuer: string): Promise<IdentityEndpoints> {
-    const fallback = { authorizationEndpoint: joinUrl(issuer, '/connect/authorize'), tokenEndpoint: joinUrl(issuer, '/connect/token'), revocationEndpoint: null, discovered: false };
+    const fallback = { authorizationEndpoint: joinUrl(issuer, '/connect/authorize'), tokenEndpoint: joinUrl(issuer, '/connect/token'), revocationEndpoint: null, discovered: false, scopesSupported: null };
     try {
       const response = await this.http(joinUrl(issuer, '/.well-known/openid-configuration'), { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
       if (!response.ok) return fallback;
       const parsed = discoverySchema.safeParse(await response.json());
       if (!parsed.success) return fallback;
       const sameOrigin = (url: string) => new URL(url).origin === new URL(issuer).origin;
-      const { authorization_endpoint, token_endpoint, revocation_endpoint } = parsed.data;
+      const { authorization_endpoint, token_endpoint, revocation_endpoint, scopes_supported } = parsed.data;
       if (!sameOrigin(authorization_endpoint) || !sameOrigin(token_endpoint)) return fallback;
       return {
         authorizationEndpoint: authorization_endpoint,
         tokenEndpoint: token_endpoint,
         revocationEndpoint: revocation_endpoint && sameOrigin(revocation_endpoint) ? revocation_endpoint : null,
         discovered: true,
+        scopesSupported: scopes_supported ?? null,
       };
     } catch {
       return fallback;

@@ -1,3 +1,4 @@
+import { APPROVALMAX_WORDS, type ProviderWords } from '../environments/provider-words';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** What a navigation in the sign-in window means, so the shell stops it or lets it go without guessing. */
@@ -61,27 +62,30 @@ const FRAGMENT_ONLY = 'The sign-in page sent its answer in an unexpected part of
 const MAX_DESCRIPTION_CHARS = 300;
 
 /** Plain words for a redirect that carried an error, so the user learns what to do instead of seeing a code. */
-export function explainRedirectError(error: string, description?: string): string {
-  const said = description ? ` ApprovalMax said: "${clean(description)}".` : '';
+export function explainRedirectError(error: string, description?: string, provider: ProviderWords = APPROVALMAX_WORDS): string {
+  const { name, portal, support } = provider;
+  const said = description ? ` ${name} said: "${clean(description)}".` : '';
   switch (error) {
     case 'access_denied':
-      return 'The connection was not made because access was declined on the ApprovalMax page. Either the sign-in was cancelled, ' +
-        'or the account may not connect organisations (only Account Owners, Account Managers and Organisation Administrators can).' +
-        `${said} Try again, and tick at least one organisation before allowing access.`;
+      return provider === APPROVALMAX_WORDS
+        ? 'The connection was not made because access was declined on the ApprovalMax page. Either the sign-in was cancelled, ' +
+            'or the account may not connect organisations (only Account Owners, Account Managers and Organisation Administrators can).' +
+            `${said} Try again, and tick at least one organisation before allowing access.`
+        : `The connection was not made because access was declined on ${name}'s page: the sign-in was cancelled, or the account may not use this application.${said} Try again.`;
     case 'invalid_scope':
-      return `ApprovalMax refused the permissions this app asked for.${said} Check the scopes in the environment settings, then connect again.`;
+      return `${name} refused the permissions this app asked for.${said} Check the scopes in the environment settings, then connect again.`;
     case 'unauthorized_client':
     case 'unauthorised_client':
-      return `ApprovalMax does not allow this app to connect this way.${said} Check the application in the ApprovalMax developer portal.`;
+      return `${name} does not allow this app to connect this way.${said} Check the application in ${portal}.`;
     case 'invalid_request':
-      return `The sign-in could not be completed because ApprovalMax's answer was not in the expected form.${said} ` +
+      return `The sign-in could not be completed because ${name}'s answer was not in the expected form.${said} ` +
         'The redirect URI or scopes in the environment settings may not match the application. Check them and try again.';
     case 'server_error':
     case 'temporarily_unavailable':
-      return `ApprovalMax's sign-in server had a problem and could not finish the sign-in.${said} This is usually temporary; try again in a few minutes.`;
+      return `${name}'s sign-in server had a problem and could not finish the sign-in.${said} This is usually temporary; try again in a few minutes.`;
     default:
-      return `ApprovalMax stopped the sign-in with the error "${clean(error, 64)}".${said} Check the environment settings and try again; ` +
-        'if it keeps happening, contact ApprovalMax support with this message.';
+      return `${name} stopped the sign-in with the error "${clean(error, 64)}".${said} Check the environment settings and try again; ` +
+        `if it keeps happening, contact ${support} with this message.`;
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { classifyNetworkFailure } from '../http/network-failure';
 import type { HttpTransport } from '../ports';
 import { parseRetryAfter } from './retry-after';
+import type { ProviderWords } from '../environments/provider-words';
 import { explainTokenFailure, type TokenFailureContext } from './token-failure-messages';
 
 /** One environment's client registration; the secret comes from the keychain and goes only into the form body. */
@@ -10,6 +11,8 @@ export interface TokenClientConfig {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /** Whose server this is, for the words of its failures ("ApprovalMax" only for ApprovalMax's). */
+  provider?: ProviderWords;
 }
 
 /** A validated token response, in the app's own spelling. */
@@ -79,7 +82,7 @@ export async function exchangeCode(
   const form = { grant_type: 'authorization_code', code, redirect_uri: config.redirectUri, code_verifier: codeVerifier };
   const result = await postToken(http, config, form, 'authorization_code', options);
   if (result.ok && options.requireRefreshToken && !result.tokens.refreshToken) {
-    return fail('no_refresh_token', NOT_RETRYABLE, { grant: 'authorization_code' });
+    return fail('no_refresh_token', NOT_RETRYABLE, aboutOf(config, 'authorization_code'));
   }
   return result;
 }
@@ -90,8 +93,15 @@ export function refreshGrant(http: HttpTransport, config: TokenClientConfig, ref
 }
 
 type Grant = NonNullable<TokenFailureContext['grant']>;
+/** Which request failed and whose server it was: every failure message starts from this. */
+type About = Pick<TokenFailureContext, 'grant' | 'provider'>;
+
+function aboutOf(config: TokenClientConfig, grant: Grant): About {
+  return config.provider ? { grant, provider: config.provider } : { grant };
+}
 
 async function postToken(http: HttpTransport, config: TokenClientConfig, form: Record<string, string>, grant: Grant, options: TokenRequestOptions): Promise<TokenResult> {
+  const about = aboutOf(config, grant);
   const timeoutMs = options.timeoutMs ?? TOKEN_TIMEOUT_MS;
   const body = new URLSearchParams({ ...form, client_id: config.clientId, client_secret: config.clientSecret });
   let response: Response;
@@ -109,29 +119,29 @@ async function postToken(http: HttpTransport, config: TokenClientConfig, form: R
     text = await response.text();
   } catch (error) {
     const network = signal.aborted ? 'timeout' : classifyNetworkFailure(error);
-    return fail('network', { retryable: true }, { grant, network, host: hostOf(config.tokenEndpoint), timeoutMs });
+    return fail('network', { retryable: true }, { ...about, network, host: hostOf(config.tokenEndpoint), timeoutMs });
   }
-  return interpret(response, text, grant, options.now ?? (() => Date.now()));
+  return interpret(response, text, about, options.now ?? (() => Date.now()));
 }
 
-function interpret(response: Response, text: string, grant: Grant, now: () => number): TokenResult {
+function interpret(response: Response, text: string, about: About, now: () => number): TokenResult {
   const { status } = response;
-  if (status >= 200 && status < 300) return parseSuccess(text, status, grant);
+  if (status >= 200 && status < 300) return parseSuccess(text, status, about);
   if (status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now(), response.headers.get('date'));
     const kind = status === 429 ? 'rate_limited' : 'server_error';
-    return fail(kind, { retryable: true, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }, { grant, status, retryAfterMs });
+    return fail(kind, { retryable: true, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }, { ...about, status, retryAfterMs });
   }
   const error = oauthError(text);
-  if (error && KNOWN_ERRORS.has(error)) return fail(error as TokenFailureKind, { ...NOT_RETRYABLE, status }, { grant, status });
-  if (!error && status === 401) return fail('invalid_client', { ...NOT_RETRYABLE, status }, { grant, status });
+  if (error && KNOWN_ERRORS.has(error)) return fail(error as TokenFailureKind, { ...NOT_RETRYABLE, status }, { ...about, status });
+  if (!error && status === 401) return fail('invalid_client', { ...NOT_RETRYABLE, status }, { ...about, status });
   const errorCode = error && /^[a-z_]{1,64}$/.test(error) ? error : undefined;
-  return fail('bad_response', { ...NOT_RETRYABLE, status }, { grant, status, ...(errorCode ? { errorCode } : {}) });
+  return fail('bad_response', { ...NOT_RETRYABLE, status }, { ...about, status, ...(errorCode ? { errorCode } : {}) });
 }
 
-function parseSuccess(text: string, status: number, grant: Grant): TokenResult {
+function parseSuccess(text: string, status: number, about: About): TokenResult {
   const parsed = TokenJson.safeParse(parseJson(text));
-  if (!parsed.success) return fail('bad_response', { ...NOT_RETRYABLE, status }, { grant, status });
+  if (!parsed.success) return fail('bad_response', { ...NOT_RETRYABLE, status }, { ...about, status });
   const json = parsed.data;
   const scope = json.scope?.split(/\s+/).filter((s) => s.length > 0) ?? null;
   return {

@@ -21,5 +21,5 @@ export function toCurl(request: CurlRequest, token?: string): string {
 
 /** Single quotes protect everything in a POSIX shell; a single quote itself is closed, escaped and reopened. */
 export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+  return value.includes("'") ? `'${value.replace(/'/g, `'\\''`)}'` : `'${value}'`;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { PingHistoryItem, PingReport } from '../../../preload/contract';
 import { redactText } from '../logging';
 import type { Logger } from '../ports';
-import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
+import { BackgroundSaver, openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 import { pingReportSchema } from './ping-report-schema';
 
 /** How many pings are kept per connection, and for pasted tokens together. */
@@ -18,13 +18,24 @@ export const historyKey = (report: Pick<PingReport, 'target'>): string => (repor
 
 /** ping-history.json: the last pings, newest first, bounded per target, never holding a token. */
 export class PingHistory {
-  private writing: Promise<void> = Promise.resolve();
+  /** Written behind the reply, a burst of pings in one write; a convenience list needs no disk flush. */
+  private readonly saver: BackgroundSaver;
+  /**
+   * Reports added since the list was last brought up to date, oldest first: adding is only this
+   * push, so a reply never waits for redaction or trimming; every read and every write settles them.
+   */
+  private added: PingReport[] = [];
 
   private constructor(
-    private readonly write: JsonFileWriter,
+    write: JsonFileWriter,
     private pings: PingReport[],
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.saver = new BackgroundSaver(
+      () => write({ version: 1, pings: this.settled() }, { flush: false, compact: true }),
+      (error) => logger.warn('ping history: could not save', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }),
+    );
+  }
 
   /** Reads the file; a damaged one is kept aside, an unreadable one never written this session; both reported, and history starts empty. */
   static async open(dataDir: string, now: () => number, logger: Logger): Promise<{ history: PingHistory; notices: string[] }> {
@@ -37,49 +48,52 @@ export class PingHistory {
     return { history: new PingHistory(write, read.kind === 'ok' ? read.value.pings : [], logger), notices };
   }
 
-  /** Adds a report (redacted and with its body cut) and drops the oldest beyond 50 for its target. */
+  /** Adds a report (redacted and with its body cut) and drops the oldest beyond 50 for its target; resolves once that is on disk. */
   add(report: PingReport): Promise<void> {
+    this.added.push(report);
+    return this.saver.changed();
+  }
+
+  list(): PingHistoryItem[] {
+    return this.settled().map(summarise);
+  }
+
+  get(id: string): PingReport | undefined {
+    return this.settled().find((p) => p.id === id);
+  }
+
+  /** The latest reports across every target, for the diagnostics report. */
+  latest(count: number): readonly PingReport[] {
+    return this.settled().slice(0, count);
+  }
+
+  /** Resolves once every change so far is on disk (a clean shutdown). */
+  flush(): Promise<void> {
+    return this.saver.flush();
+  }
+
+  clear(): Promise<void> {
+    this.added = [];
+    this.pings = [];
+    return this.saver.changed();
+  }
+
+  /** The list with every added report in it (redacted, body cut, newest first), the oldest beyond 50 per target dropped. */
+  private settled(): PingReport[] {
+    if (this.added.length === 0) return this.pings;
+    const added = this.added.reverse().map(sanitise);
+    this.added = [];
+    const ids = new Set<string>();
     const counts = new Map<string, number>();
-    const next = [sanitise(report), ...this.pings.filter((p) => p.id !== report.id)].filter((p) => {
+    this.pings = [...added, ...this.pings].filter((p) => {
+      if (ids.has(p.id)) return false; // an older report under the same id
+      ids.add(p.id);
       const key = historyKey(p);
       const seen = (counts.get(key) ?? 0) + 1;
       counts.set(key, seen);
       return seen <= HISTORY_PER_TARGET;
     });
-    this.pings = next;
-    return this.persist();
-  }
-
-  list(): PingHistoryItem[] {
-    return this.pings.map(summarise);
-  }
-
-  get(id: string): PingReport | undefined {
-    return this.pings.find((p) => p.id === id);
-  }
-
-  /** The latest reports across every target, for the diagnostics report. */
-  latest(count: number): readonly PingReport[] {
-    return this.pings.slice(0, count);
-  }
-
-  /** Resolves once every change so far is on disk (a clean shutdown). */
-  flush(): Promise<void> {
-    return this.writing;
-  }
-
-  clear(): Promise<void> {
-    this.pings = [];
-    return this.persist();
-  }
-
-  /** Writes one after another, so an older list never lands after a newer one; a convenience list needs no disk flush. */
-  private persist(): Promise<void> {
-    const snapshot = { version: 1, pings: this.pings };
-    this.writing = this.writing.then(() => this.write(snapshot, { flush: false })).catch((error: unknown) => {
-      this.logger.warn('ping history: could not save', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-    });
-    return this.writing;
+    return this.pings;
   }
 }
 

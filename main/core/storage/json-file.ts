@@ -75,8 +75,14 @@ export class UnreadableFileError extends Error {
   }
 }
 
+/** How a file is written: `flush` (the default) waits for the disk; `compact` leaves out the indentation. */
+export interface JsonWriteOptions {
+  readonly flush?: boolean;
+  readonly compact?: boolean;
+}
+
 /** Writes a store's file (see writeJsonFile), or refuses with UnreadableFileError. */
-export type JsonFileWriter = (value: unknown, options?: { flush?: boolean }) => Promise<void>;
+export type JsonFileWriter = (value: unknown, options?: JsonWriteOptions) => Promise<void>;
 
 /** Reads a store's file at start; the writer it returns refuses for the whole session if the file was unreadable. */
 export async function openJsonFile<T>(file: string, schema: z.ZodType<T>, now: () => number): Promise<{ read: JsonFileRead<T>; write: JsonFileWriter }> {
@@ -100,13 +106,17 @@ async function freeName(base: string): Promise<string> {
 /**
  * Writes atomically: a temp file in the same folder, then renamed over the old one. `flush` (the
  * default) also waits for the disk, for data that must survive a power cut, not only a crash.
+ * `compact` writes without indentation: for large files rewritten often (the ping history, the
+ * timeline), where the indentation is a third of the text. The value is serialised before anything
+ * is opened, so it is the value as it was at the call.
  */
-export async function writeJsonFile(file: string, value: unknown, { flush = true }: { flush?: boolean } = {}): Promise<void> {
+export async function writeJsonFile(file: string, value: unknown, { flush = true, compact = false }: JsonWriteOptions = {}): Promise<void> {
+  const text = (compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)) + '\n';
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'w', 0o600);
   try {
     try {
-      await handle.writeFile(JSON.stringify(value, null, 2) + '\n', 'utf8');
+      await handle.writeFile(text, 'utf8');
       if (flush) await handle.sync();
     } finally {
       await handle.close();
@@ -127,4 +137,57 @@ export function describeWriteFailure(error: unknown, what: string): string {
   const why =
     code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'the app is not allowed to write to its data folder' : 'the file could not be written';
   return `Could not save ${what} because ${why}. Nothing was lost: free some space or check the folder's permissions, then try again.`;
+}
+
+/**
+ * Saves a store's latest state behind the change that asked for it, one write at a time. `changed()`
+ * starts no work itself: the write starts on a later turn of the event loop (so a reply to the
+ * renderer waits neither for the disk nor for starting the write) and saves the state as it is then,
+ * so every change made before it starts (a burst of pings, a refresh storm) goes into that one
+ * write. A change made while a write runs is saved by the next one, so an older state never lands
+ * after a newer one. `changed()` resolves once a write holding the change is done; `flush()` starts a
+ * waiting write at once and resolves once every change so far is on disk (a clean quit). A failed
+ * write goes to `onError`; neither ever rejects.
+ */
+export class BackgroundSaver {
+  /** The write that will save the next changes, not started yet: changes until it starts join it. */
+  private next: { readonly done: Promise<void>; readonly resolve: () => void } | null = null;
+  private timer: NodeJS.Immediate | null = null;
+  /** Every write started so far, one after another. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly save: () => Promise<void>,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  changed(): Promise<void> {
+    if (this.next) return this.next.done;
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    this.next = { done, resolve };
+    this.timer = setImmediate(() => this.start());
+    return done;
+  }
+
+  flush(): Promise<void> {
+    this.start();
+    return this.writing;
+  }
+
+  private start(): void {
+    if (!this.timer) return; // nothing waiting, or already queued behind the running write
+    clearImmediate(this.timer);
+    this.timer = null;
+    const batch = this.next!;
+    this.writing = this.writing.then(async () => {
+      this.next = null; // from here on, changes wait for the next write
+      try {
+        await this.save();
+      } catch (error) {
+        this.onError(error);
+      }
+      batch.resolve();
+    });
+  }
 }

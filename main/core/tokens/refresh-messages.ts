@@ -2,7 +2,7 @@
 
 /** The newest tokens could not be stored, so they were not used (DESIGN.md "Keep connected"). */
 export const KEYCHAIN_WRITE_FAILED =
-  "ApprovalMax sent new sign-in details for this connection, but they could not be saved in this computer's keychain, so they were not used. " +
+  "The identity server sent new sign-in details for this connection, but they could not be saved in this computer's keychain, so they were not used. " +
   'The keychain may be locked or unavailable. Unlock it (or sign in to your computer again) and try again; if this keeps happening, reconnect the organisation.';
 
 /** The stored tokens could not be read, which is not the same as "not connected". */

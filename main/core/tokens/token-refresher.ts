@@ -166,6 +166,9 @@ export class TokenRefresher {
     if (!config) return reconnect(words.NO_CLIENT_SETTINGS);
     const granted = await this.requestWithRetries(id, config, stored.refreshToken);
     if (!granted.ok) return granted.outcome;
+    // Nothing may come between the answer and the vault's write (its refresh token goes first): a server
+    // that rotates refresh tokens has already retired the old one, so until that write lands a kill
+    // loses the connection. Status, events and the access token all wait for it.
     return this.persist(id, tokenSetFrom(granted.tokens, this.deps.clock.now(), stored.refreshToken));
   }
 

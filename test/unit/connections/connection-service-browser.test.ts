@@ -3,7 +3,7 @@ import type { BrowserSignIn, ConnectionView } from '../../../preload/contract';
 import type { Simulator } from '../../sim/index';
 import { signInOverHttp, useSimulatorHarness, valueOf, type HarnessOptions } from './sim-harness';
 
-const NOT_OURS = 'That address is not where ApprovalMax sends you back after signing in.';
+const NOT_OURS = 'That address is not where Local simulator sends you back after signing in.';
 const USED = 'This sign-in has expired or was already used. Start connecting again.';
 
 describe('signing in with the user’s own browser, against the simulator', () => {

@@ -139,7 +139,7 @@ describe('connecting through the core service, against the simulator', () => {
     sim.setFaults({ ping: 'unavailable' });
     const view = valueOf<ConnectionView>(await h.dispatch('connections:connect', { environmentId: 'sim' }));
     expect(view).toMatchObject({ status: 'error', organisations: [], label: 'Local simulator connection' });
-    expect(view.statusMessage).toMatch(/^Connected, but ApprovalMax answered HTTP 503 when asked for the organisations\. Use "Refresh now" to try again\.$/);
+    expect(view.statusMessage).toMatch(/^Connected, but the API answered HTTP 503 when asked for the organisations\. Use "Refresh now" to try again\.$/);
     expect(h.connectionKeys()).toHaveLength(2);
   });
 });

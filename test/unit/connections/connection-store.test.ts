@@ -21,6 +21,7 @@ const record = (id: string, change: Partial<ConnectionRecord> = {}): ConnectionR
   expiresAt: '2026-11-25T10:00:00.000Z',
   status: 'connected',
   statusMessage: null,
+  renewal: 'offline',
   ...change,
 });
 

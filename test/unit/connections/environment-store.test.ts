@@ -111,10 +111,10 @@ describe('EnvironmentStore', () => {
     expect(await store.save({ ...userInput, id: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-environment' } });
   });
 
-  it('gives every environment a unique id, even for equal names or a preset’s or admin’s id', async () => {
+  it('gives every environment a unique id, even for names that make the same id or a preset’s or admin’s id', async () => {
     const { store } = await open();
     const ids = [];
-    for (const name of ['My Sandbox', 'My Sandbox', 'my  sandbox!', 'Production', 'Staging']) ids.push(value(await store.save({ ...userInput, name })).id);
+    for (const name of ['My Sandbox', 'My-Sandbox', 'my  sandbox!', 'Production!', 'Staging']) ids.push(value(await store.save({ ...userInput, name })).id);
     expect(ids[0]).toBe('my-sandbox');
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('production');

@@ -11,7 +11,7 @@ const doc = (change: Record<string, unknown> = {}) => ({
   ...change,
 });
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const fallback = (issuer = ISSUER) => ({ authorizationEndpoint: `${issuer}/connect/authorize`, tokenEndpoint: `${issuer}/connect/token`, revocationEndpoint: null, discovered: false });
+const fallback = (issuer = ISSUER) => ({ authorizationEndpoint: `${issuer}/connect/authorize`, tokenEndpoint: `${issuer}/connect/token`, revocationEndpoint: null, discovered: false, scopesSupported: null });
 
 describe('EndpointDiscovery', () => {
   it('reads the endpoints from the discovery document', async () => {
@@ -21,6 +21,7 @@ describe('EndpointDiscovery', () => {
       tokenEndpoint: `${ISSUER}/oauth/token`,
       revocationEndpoint: `${ISSUER}/oauth/revoke`,
       discovered: true,
+      scopesSupported: null,
     });
     expect(requests.map((r) => r.url)).toEqual([`${ISSUER}/.well-known/openid-configuration`]);
     expect(new Headers(requests[0]?.init.headers).get('accept')).toBe('application/json');
@@ -55,6 +56,7 @@ describe('EndpointDiscovery', () => {
       tokenEndpoint: `${ISSUER}/oauth/token`,
       revocationEndpoint: null,
       discovered: true,
+      scopesSupported: null,
     });
   });
 

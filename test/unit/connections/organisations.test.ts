@@ -39,7 +39,7 @@ describe('fetchOrganisations', () => {
 
   it.each([401, 403, 500, 503])('names the HTTP status %i in plain words', async (status) => {
     const { http } = fakeHttp(() => json({ error: 'nope' }, status));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: `ApprovalMax answered HTTP ${status} when asked for the organisations.` });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: `the API answered HTTP ${status} when asked for the organisations.` });
   });
 
   it.each([
@@ -48,19 +48,19 @@ describe('fetchOrganisations', () => {
     ['a number', 42],
   ])('says it does not understand %s', async (_what, body) => {
     const { http } = fakeHttp(() => json(body));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'ApprovalMax answered with an organisation list this app does not understand.' });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'the API answered with an organisation list this app does not understand.' });
   });
 
-  it('says ApprovalMax did not answer when the request fails', async () => {
+  it('says the API did not answer when the request fails', async () => {
     const { http } = fakeHttp(() => {
       throw new TypeError('fetch failed');
     });
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'ApprovalMax did not answer when asked for the organisations.' });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'the API did not answer when asked for the organisations.' });
   });
 
-  it('does not claim "no answer" when ApprovalMax answered 200 with something that is not JSON', async () => {
+  it('does not claim "no answer" when the API answered 200 with something that is not JSON', async () => {
     const { http } = fakeHttp(() => new Response('<html>Wi-Fi login</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'ApprovalMax answered with an organisation list this app does not understand.' });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'the API answered with an organisation list this app does not understand.' });
   });
 
   it('never puts the token into a message', async () => {

@@ -5,7 +5,7 @@ import type { ConnectionView, Result } from '../../../preload/contract';
 import { DEFAULT_SCOPES, type Environment } from '../../../main/core/environments/environments';
 import type { AuthWindowOutcome, HttpTransport } from '../../../main/core/ports';
 import { startCore, type CoreService } from '../../../main/core/service';
-import { startSimulator, type Simulator } from '../../sim/index';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index';
 import { FakeAuthWindow, FakeBrowser, FakeClock, MemoryLogger, MemorySecretStore, testConfig } from '../core/fakes';
 
 /** What the scripted user does on the consent page. */
@@ -66,6 +66,8 @@ export interface HarnessOptions {
   secrets?: MemorySecretStore;
   /** What the sign-in window does with the authorize URL. Default: allow all organisations. */
   respond?: (url: string) => AuthWindowOutcome | Promise<AuthWindowOutcome>;
+  /** Changes to the simulator environment (scopes, prompt…). */
+  environment?: Partial<Environment>;
 }
 
 /** A core wired to the simulator, recording every reply, event and HTTP request. */
@@ -79,7 +81,7 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
   const logger = new MemoryLogger();
   const secret = options.clientSecret === undefined ? sim.clientSecret : options.clientSecret;
   const config = testConfig({
-    environments: [simEnvironment(sim)],
+    environments: [{ ...simEnvironment(sim), ...options.environment }],
     adminSecrets: secret === null ? new Map() : new Map([['sim', secret]]),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
@@ -121,11 +123,11 @@ export function valueOf<T>(result: Result<unknown>): T {
  * One simulator per test file, and harnesses that are stopped (and checked for leaked secrets) after
  * each test; call inside `describe`.
  */
-export function useSimulatorHarness(): { sim: () => Simulator; harness: (options?: HarnessOptions) => Promise<Harness> } {
+export function useSimulatorHarness(simOptions: SimulatorOptions = {}): { sim: () => Simulator; harness: (options?: HarnessOptions) => Promise<Harness> } {
   let sim: Simulator | undefined;
   const harnesses: Harness[] = [];
   beforeAll(async () => {
-    sim = await startSimulator({ quiet: true });
+    sim = await startSimulator({ quiet: true, ...simOptions });
   });
   afterEach(() => {
     sim?.resetFaults();

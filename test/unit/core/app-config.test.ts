@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig, type ShellDefaults } from '../../../main/core/app-config';
+import { loadAppConfig, MAX_ADMIN_FILE_BYTES, type ShellDefaults } from '../../../main/core/app-config';
+import { DEFAULT_UPDATE_SETTINGS } from '../../../main/core/updates/update-settings';
 
 const shell: ShellDefaults = { userDataDir: '/home/u/.config/ApprovalMax Connect', productName: 'ApprovalMax Connect', version: '1.0.0', platform: 'linux', shell: 'electron' };
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'amc-config-'));
@@ -84,5 +85,48 @@ describe('loadAppConfig', () => {
     expect((await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell)).notices[0]).toContain('it is not valid JSON');
     const missing = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir, APPROVALMAX_CONNECT_CONFIG: path.join(dir, 'nope.json') }, shell);
     expect(missing.notices[0]).toContain('the file does not exist');
+  });
+
+  describe('a file over the 5 MB limit', () => {
+    it('is refused after a stat, without being read, with the size and the limit in plain words; the app starts with the built-in settings', async () => {
+      const dir = tmp();
+      const file = path.join(dir, 'config.json');
+      writeFileSync(file, JSON.stringify({ environments: [sandbox], updates: { enabled: false } }));
+      truncateSync(file, 31 * 1024 * 1024); // 31 MB: a valid start, then zeros (as a runaway export might be)
+      const started = performance.now();
+      const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+      const ms = performance.now() - started;
+      expect(config.notices).toEqual([
+        `The administrator's settings file ${file} was not used because it is 31 MB, over the 5 MB limit for this file. ` +
+          'The app works with the built-in settings; ask your IT team to correct the file.',
+      ]);
+      expect(config.environments).toEqual([]);
+      expect(config.adminSecrets.size).toBe(0);
+      expect(config.updates).toEqual(DEFAULT_UPDATE_SETTINGS);
+      expect(ms).toBeLessThan(1000);
+    });
+
+    it('takes a file of exactly 5 MB, and refuses one byte more (named as 5.1 MB, never as "5 MB, over the 5 MB limit")', async () => {
+      const dir = tmp();
+      const file = path.join(dir, 'admin.json');
+      const json = JSON.stringify({ environments: [sandbox] });
+      writeFileSync(file, json + ' '.repeat(MAX_ADMIN_FILE_BYTES - json.length));
+      const exact = await loadAppConfig({ APPROVALMAX_CONNECT_CONFIG: file, APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+      expect(exact.notices).toEqual([]);
+      expect(exact.environments.map((e) => e.id)).toEqual(['sandbox']);
+
+      writeFileSync(file, json + ' '.repeat(MAX_ADMIN_FILE_BYTES - json.length + 1));
+      const over = await loadAppConfig({ APPROVALMAX_CONNECT_CONFIG: file, APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+      expect(over.environments).toEqual([]);
+      expect(over.notices[0]).toContain('because it is 5.1 MB, over the 5 MB limit for this file.');
+    });
+
+    it('refuses a folder where the file should be, in words', async () => {
+      const dir = tmp();
+      mkdirSync(path.join(dir, 'config.json'));
+      const config = await loadAppConfig({ APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
+      expect(config.environments).toEqual([]);
+      expect(config.notices[0]).toContain('was not used because it is a folder or a device, not a file.');
+    });
   });
 });

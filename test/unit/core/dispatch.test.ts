@@ -12,7 +12,7 @@ describe('the bridge choke point', () => {
       ok: true,
       value: [
         {
-          id: 'production', name: 'Production', kind: 'preset', source: 'preset', issuer: 'https://identity.approvalmax.com', apiBase: 'https://public-api.approvalmax.com',
+          id: 'production', name: 'Production', providerName: 'ApprovalMax', kind: 'preset', source: 'preset', issuer: 'https://identity.approvalmax.com', apiBase: 'https://public-api.approvalmax.com',
           clientId: '', redirectUri: '', scopes: expect.arrayContaining(['offline_access']), hasClientSecret: false,
         },
       ],

@@ -46,7 +46,7 @@ describe('SignatureVerifier against the real simulator', () => {
   afterAll(() => sim.stop());
 
   it('calls a genuine simulator token valid, naming its key and PS256', async () => {
-    const result = await new SignatureVerifier({ http: fetch, clock: realClock }).verify(token);
+    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(token);
     expect(result).toMatchObject({
       kind: 'valid',
       keyId: decodeProtectedHeader(token).kid,
@@ -60,7 +60,7 @@ describe('SignatureVerifier against the real simulator', () => {
 
   it('keeps the signature verdict apart from the clock: an expired genuine token is still genuine', async () => {
     const later: Clock = { now: () => Date.now() + 3 * 3600_000, monotonic: () => performance.now() };
-    const result = await new SignatureVerifier({ http: fetch, clock: later }).verify(token);
+    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: later }).verify(token);
     expect(result.kind).toBe('valid');
     expect(result.timeValidity).toMatchObject({ state: 'expired', message: expect.stringMatching(/^Expired about 2 hours ago/) });
   });
@@ -68,25 +68,25 @@ describe('SignatureVerifier against the real simulator', () => {
   it('calls a token with a changed payload an invalid signature', async () => {
     const [header, , signature] = token.split('.');
     const tampered = `${header}.${b64u(JSON.stringify({ ...decodeJwt(token), sub: 'someone-else' }))}.${signature}`;
-    const result = await new SignatureVerifier({ http: fetch, clock: realClock }).verify(tampered);
+    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(tampered);
     expect(result.kind).toBe('invalid-signature');
     expect(result.message).toMatch(/changed after it was signed/);
   });
 
   it('calls a token with a changed signature an invalid signature', async () => {
     const flipped = token.slice(0, -10) + (token.at(-10) === 'A' ? 'B' : 'A') + token.slice(-9);
-    expect((await new SignatureVerifier({ http: fetch, clock: realClock }).verify(flipped)).kind).toBe('invalid-signature');
+    expect((await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(flipped)).kind).toBe('invalid-signature');
   });
 
   it('reports key-not-found for a token signed with a key the issuer does not publish', async () => {
-    const result = await new SignatureVerifier({ http: fetch, clock: realClock }).verify(await strangerToken(sim.issuer));
+    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(await strangerToken(sim.issuer));
     expect(result).toMatchObject({ kind: 'key-not-found', keyId: 'not-published-anywhere', algorithm: 'PS256' });
     expect(result.message).toMatch(/none with the id “not-published-anywhere”/);
   });
 
   it('fetches discovery and keys once for two checks (cached per issuer)', async () => {
     const { http, calls } = countingFetch();
-    const verifier = new SignatureVerifier({ http, clock: realClock });
+    const verifier = new SignatureVerifier({ knownIssuers: () => [sim.issuer], http, clock: realClock });
     expect((await verifier.verify(token)).kind).toBe('valid');
     expect((await verifier.verify(token)).kind).toBe('valid');
     expect(calls).toEqual([`${sim.issuer}/.well-known/openid-configuration`, `${sim.issuer}/.well-known/openid-configuration/jwks`]);
@@ -99,7 +99,7 @@ describe('SignatureVerifier when keys cannot be had', () => {
     const issuer = await listen(server);
     try {
       const { http, calls } = countingFetch();
-      const result = await new SignatureVerifier({ http, clock: realClock }).verify(await strangerToken(issuer));
+      const result = await new SignatureVerifier({ knownIssuers: () => [issuer], http, clock: realClock }).verify(await strangerToken(issuer));
       expect(result.kind).toBe('no-keys-published');
       expect(result.message).toMatch(/has not published its signing keys for this server \(no discovery document \(HTTP 404\)\)/);
       expect(result.message).toMatch(/That does not mean the token is fake\.$/);
@@ -113,7 +113,7 @@ describe('SignatureVerifier when keys cannot be had', () => {
     const stopped = await startSimulator({ quiet: true });
     const token = (await stopped.issueTokens()).access_token;
     await stopped.stop();
-    const result = await new SignatureVerifier({ http: fetch, clock: realClock }).verify(token);
+    const result = await new SignatureVerifier({ knownIssuers: () => [stopped.issuer], http: fetch, clock: realClock }).verify(token);
     expect(result.kind).toBe('issuer-unreachable');
     expect(result.message).toMatch(/^Could not fetch the signing keys: 127\.0\.0\.1:\d+ (refused the connection|could not be reached)\./);
     expect(result.timeValidity?.state).toBe('valid');

@@ -38,7 +38,7 @@ describe('SignatureVerifier with a fake issuer', () => {
 
   it('checks ES256 as well as PS256', async () => {
     const { http } = issuerServing(() => [a.jwk, es.jwk]);
-    const verifier = new SignatureVerifier({ http, clock: new FakeClock() });
+    const verifier = new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() });
     expect(await verifier.verify(await es.sign())).toMatchObject({ kind: 'valid', keyId: 'key-es', algorithm: 'ES256', keysUrl: JWKS });
     expect(await verifier.verify(await a.sign())).toMatchObject({ kind: 'valid', keyId: 'key-a', algorithm: 'PS256' });
   });
@@ -46,7 +46,7 @@ describe('SignatureVerifier with a fake issuer', () => {
   it('keeps keys for 5 minutes, then fetches them again', async () => {
     const { http, requests } = issuerServing(() => [a.jwk]);
     const clock = new FakeClock();
-    const verifier = new SignatureVerifier({ http, clock });
+    const verifier = new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock });
     const token = await a.sign();
     await verifier.verify(token);
     clock.advance(4 * 60_000);
@@ -61,7 +61,7 @@ describe('SignatureVerifier with a fake issuer', () => {
     let published = [a.jwk];
     const { http, requests } = issuerServing(() => published);
     const clock = new FakeClock();
-    const verifier = new SignatureVerifier({ http, clock });
+    const verifier = new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock });
     expect((await verifier.verify(await a.sign())).kind).toBe('valid');
     published = [a.jwk, b.jwk];
     const rotated = await b.sign();
@@ -79,7 +79,7 @@ describe('SignatureVerifier with a fake issuer', () => {
   it('tries each key when a token names none and several fit', async () => {
     const [x, y] = await Promise.all([signer('PS256', undefined), signer('PS256', undefined)]);
     const { http } = issuerServing(() => [x.jwk, y.jwk]);
-    expect((await new SignatureVerifier({ http, clock: new FakeClock() }).verify(await y.sign())).kind).toBe('valid');
+    expect((await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(await y.sign())).kind).toBe('valid');
   });
 
   it('does not let a token choose a different algorithm for a published key', async () => {
@@ -87,7 +87,7 @@ describe('SignatureVerifier with a fake issuer', () => {
     const relabelled = await a.sign({}, { alg: 'PS256', kid: 'key-a' });
     const [, payload, signature] = relabelled.split('.');
     const asRs256 = `${Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'key-a' })).toString('base64url')}.${payload}.${signature}`;
-    expect((await new SignatureVerifier({ http, clock: new FakeClock() }).verify(asRs256)).kind).toBe('key-not-found');
+    expect((await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(asRs256)).kind).toBe('key-not-found');
   });
 
   it.each([
@@ -99,14 +99,14 @@ describe('SignatureVerifier with a fake issuer', () => {
     ['server error', () => fakeHttp(() => new Response('', { status: 503 })), 'issuer-unreachable', /answered with an error \(HTTP 503\)/],
     ['offline', () => fakeHttp(() => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))), 'issuer-unreachable', /could not be found/],
   ] as const)('%s', async (_name, make, kind, message) => {
-    const result = await new SignatureVerifier({ http: make().http, clock: new FakeClock() }).verify(await a.sign());
+    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http: make().http, clock: new FakeClock() }).verify(await a.sign());
     expect(result.kind).toBe(kind);
     expect(result.message).toMatch(message);
   });
 
   it('gives up on a silent issuer after the timeout', async () => {
     const { http } = fakeHttp((_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))));
-    const result = await new SignatureVerifier({ http, clock: new FakeClock(), timeoutMs: 50 }).verify(await a.sign());
+    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock(), timeoutMs: 50 }).verify(await a.sign());
     expect(result).toMatchObject({ kind: 'issuer-unreachable', message: expect.stringMatching(/did not answer in time/) });
   });
 });
@@ -126,7 +126,7 @@ describe('SignatureVerifier refuses before fetching anything', () => {
     ['a file: issuer', fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'file:///etc/passwd' })), 'no-keys-published', /not a secure https address/],
   ])('%s', async (_name, token, kind, message) => {
     const { http, requests } = fakeHttp(() => json({}));
-    const result = await new SignatureVerifier({ http, clock: new FakeClock() }).verify(token);
+    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(token);
     expect(result.kind).toBe(kind);
     expect(result.message).toMatch(message);
     expect(requests).toEqual([]);

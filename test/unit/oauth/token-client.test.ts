@@ -125,7 +125,7 @@ describe('token endpoint errors', () => {
     const { http } = fakeHttp(() => json(tokenBody(1, { refresh_token: undefined })));
     const failure = failureOf(await exchangeCode(http, CONFIG, 'THE-CODE', 'THE-VERIFIER', { requireRefreshToken: true }));
     expect(failure).toMatchObject({ kind: 'no_refresh_token', retryable: false });
-    expect(failure.message).toMatch(/^ApprovalMax did not grant offline access, so the connection could not stay connected/);
+    expect(failure.message).toMatch(/^ApprovalMax issued no refresh token, so this connection could not stay connected for longer than an hour/);
     const relaxed = await exchangeCode(http, CONFIG, 'THE-CODE', 'THE-VERIFIER');
     expect(relaxed.ok).toBe(true);
   });

@@ -47,37 +47,37 @@ describe('a verdict and advice for every status class', () => {
 describe('401: why the token was refused, from its own claims', () => {
   const token = (claims: Record<string, unknown>) => fakeJwt({ iss: ISSUER, nbf: NOW / 1000 - 600, exp: NOW / 1000 + 3000, ...claims });
 
-  it('an expired token says when it expired', () => {
-    const cause = diagnoseUnauthorised(token({ exp: NOW / 1000 - 125 }), ISSUER, NOW);
+  it('an expired token says when it expired', async () => {
+    const cause = await diagnoseUnauthorised(token({ exp: NOW / 1000 - 125 }), ISSUER, NOW);
     expect(cause).toEqual({ kind: 'expired', secondsAgo: 125 });
     const verdict = unauthorisedVerdict(cause, false);
     expect(verdict.headline).toBe('The access token has expired (HTTP 401).');
     expect(verdict.explanation).toContain('2 minutes 5 seconds ago');
   });
 
-  it('a token of another environment names both issuers', () => {
-    const cause = diagnoseUnauthorised(token({ iss: 'https://identitydev04.approvalmax.com' }), ISSUER + '/', NOW);
+  it('a token of another environment names both issuers', async () => {
+    const cause = await diagnoseUnauthorised(token({ iss: 'https://identitydev04.approvalmax.com' }), ISSUER + '/', NOW);
     expect(cause.kind).toBe('wrong-issuer');
     const verdict = unauthorisedVerdict(cause, false);
     expect(verdict.explanation).toContain('https://identitydev04.approvalmax.com');
     expect(verdict.nextStep).toMatch(/Choose the environment/);
   });
 
-  it('a current token of the right issuer points at a disabled or deleted connection', () => {
-    const cause = diagnoseUnauthorised(token({}), ISSUER, NOW);
-    expect(cause).toEqual({ kind: 'revoked' });
+  it('a current token of the right issuer points at a disabled or deleted connection', async () => {
+    const cause = await diagnoseUnauthorised(token({}), ISSUER, NOW);
+    expect(cause).toEqual({ kind: 'revoked', genuine: false });
     expect(unauthorisedVerdict(cause, false).explanation).toMatch(/disabled or deleted in ApprovalMax/);
     expect(unauthorisedVerdict(cause, true).nextStep).toMatch(/Reconnect on the Connections screen/);
   });
 
-  it('a token from the future points at a clock', () => {
-    const cause = diagnoseUnauthorised(token({ nbf: NOW / 1000 + 3600 }), ISSUER, NOW);
+  it('a token from the future points at a clock', async () => {
+    const cause = await diagnoseUnauthorised(token({ nbf: NOW / 1000 + 3600 }), ISSUER, NOW);
     expect(cause.kind).toBe('not-yet-valid');
     expect(unauthorisedVerdict(cause, false).nextStep).toMatch(/date and time/);
   });
 
-  it('anything that is not a JWT gets the general explanation', () => {
-    expect(diagnoseUnauthorised('not-a-token', ISSUER, NOW)).toEqual({ kind: 'unknown' });
+  it('anything that is not a JWT gets the general explanation', async () => {
+    expect(await diagnoseUnauthorised('not-a-token', ISSUER, NOW)).toEqual({ kind: 'unknown' });
     const verdict = verdictForStatus(401, none, { unauthorised: { kind: 'unknown' } });
     expect(verdict.explanation).toMatch(/expired.*different ApprovalMax environment.*disabled or deleted/);
   });

@@ -49,7 +49,7 @@ describe('createBridge', () => {
     listeners.get('activity:added')!.forEach((l) => l({ summary: 'two' }));
     expect(seen).toEqual(['one']);
     expect(() => bridge.activity.on('nope' as 'added', () => undefined)).toThrow(/Unknown event/);
-    expect(EVENT_CHANNELS).toEqual(['app:noticesChanged', 'proxy:credentialsNeeded', 'connections:changed', 'activity:added']);
+    expect(EVENT_CHANNELS).toEqual(['app:noticesChanged', 'proxy:credentialsNeeded', 'connections:changed', 'connections:signInProblem', 'activity:added']);
     expect('on' in bridge.ping).toBe(false);
   });
 });

@@ -1,0 +1,124 @@
+import type { BridgeError, PingCopy, PingReport } from '../../../preload/contract';
+import { CallError } from '../../shared/call-error';
+import { localTime } from '../../shared/format';
+import { HeaderTable } from '../../shared/header-table';
+import { JsonTree, parseJson } from '../../shared/json-tree';
+import { ProblemView, SkewWarning, TimingsView } from './ping-details';
+
+const ICON = { good: '✓', warning: '!', bad: '✕' } as const;
+
+interface ResultProps {
+  report: PingReport;
+  onCopy(what: PingCopy): void;
+  copyNote: string | null;
+  copyError: BridgeError | null;
+}
+
+/** The verdict first, in plain words; the technical detail underneath for support teams. */
+export function PingResult({ report, onCopy, copyNote, copyError }: ResultProps) {
+  const { verdict, response } = report;
+  return (
+    <section className={`card result tone-${verdict.tone}`} aria-labelledby="result-title">
+      <div className="verdict" role="status" aria-live="polite">
+        <span className="verdict-icon" aria-hidden="true">
+          {ICON[verdict.tone]}
+        </span>
+        <div>
+          <h2 id="result-title">{verdict.headline}</h2>
+          <p>{verdict.explanation}</p>
+          <p className="next-step">
+            <strong>What to do:</strong> {verdict.nextStep}
+          </p>
+        </div>
+      </div>
+      {report.clockSkew && <SkewWarning skew={report.clockSkew} />}
+      <dl className="facts">
+        <Fact term="Status" value={response ? `${response.status} ${response.statusText}`.trim() : 'No answer'} />
+        <Fact term="Time" value={`${Math.round(report.elapsedMs)} ms`} />
+        <Fact term="Token" value={report.target.kind === 'connection' ? report.target.label : 'Pasted'} />
+        <Fact term="Sent" value={localTime(report.startedAt)} />
+        <Fact term="Address" value={report.request.url} mono />
+      </dl>
+      {report.problem && <ProblemView problem={report.problem} />}
+      <ResultDetails report={report} />
+      <div className="actions copy-actions">
+        <button type="button" onClick={() => onCopy('curl')}>
+          Copy as cURL
+        </button>
+        <button type="button" onClick={() => onCopy('curl-with-token')}>
+          Copy as cURL with the real token…
+        </button>
+        {response && (
+          <button type="button" onClick={() => onCopy('response')}>
+            Copy response
+          </button>
+        )}
+        {copyNote && (
+          <span className="hint" aria-live="polite">
+            {copyNote}
+          </span>
+        )}
+        <CallError error={copyError} compact />
+      </div>
+    </section>
+  );
+}
+
+/** Body, headers, the request as sent, and timings: folded, for whoever needs them. */
+function ResultDetails({ report }: { report: PingReport }) {
+  const { response, request } = report;
+  return (
+    <>
+      {response && (
+        <details open>
+          <summary>Response body{response.bodyTruncated ? ' (cut short)' : ''}</summary>
+          <Body body={response.body} />
+        </details>
+      )}
+      {response && (
+        <details>
+          <summary>Response headers ({response.headers.length})</summary>
+          <HeaderTable headers={response.headers} label="Response headers" />
+        </details>
+      )}
+      <details>
+        <summary>Request sent</summary>
+        <p className="mono">
+          {request.method} {request.url}
+        </p>
+        <HeaderTable headers={request.headers} label="Request headers" />
+        <pre className="code" role="region" aria-label="cURL command" tabIndex={0}>
+          {report.curl}
+        </pre>
+      </details>
+      <details>
+        <summary>Timings</summary>
+        <TimingsView timings={report.timings} />
+      </details>
+    </>
+  );
+}
+
+function Fact({ term, value, mono }: { term: string; value: string; mono?: boolean }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd className={mono ? 'mono' : undefined}>{value}</dd>
+    </div>
+  );
+}
+
+function Body({ body }: { body: string }) {
+  const json = body === '' ? undefined : parseJson(body);
+  if (json && typeof json.value === 'object' && json.value !== null)
+    return (
+      <div className="code json" role="region" aria-label="Response body" tabIndex={0}>
+        <JsonTree value={json.value} />
+      </div>
+    );
+  return (
+    <pre className="code" role="region" aria-label="Response body" tabIndex={0}>
+      {body === '' ? '(empty)' : body}
+    </pre>
+  );
+}
