@@ -32,6 +32,7 @@ try {
   try {
     console.log('Chromium: first paint and the 200-connection home screen, each against its baseline page…');
     figures.push(...(await firstScreen(browser, sim, baselineDir)), ...(await homeScreen200(browser, sim, baselineDir)));
+    figures.push(...(await (await import('./bench/inspector-figures')).inspectorBigToken(browser, sim)));
   } finally {
     await browser.close();
   }

@@ -1,45 +1,113 @@
-/** A JSON value as an indented tree whose objects and arrays fold, so long answers stay readable. */
-export function JsonTree({ value, name, depth = 0, last = true }: { value: unknown; name?: string; depth?: number; last?: boolean }) {
-  const key = name === undefined ? null : <span className="json-key">"{name}": </span>;
-  const comma = last ? '' : ',';
-  if (value === null || typeof value !== 'object') {
-    return (
-      <div className="json-line">
-        {key}
-        <span className={`json-${value === null ? 'null' : typeof value}`}>{JSON.stringify(value)}</span>
-        {comma}
-      </div>
-    );
+import { memo, useMemo, useState } from 'react';
+import { initialTreeState, JSON_TREE_LIMITS, jsonRows, measureJson, type JsonRow, type TreeState } from './json-tree-model';
+
+export { JSON_TREE_LIMITS };
+
+/** What a body is, read once: JSON that fits in a tree, JSON too big or deep for one (and why), or not JSON. */
+export type ReadBody = { readonly kind: 'tree'; readonly value: object } | { readonly kind: 'text'; readonly reason: string | null };
+
+const count = (n: number) => n.toLocaleString('en-GB');
+const SHOWN_AS_TEXT = 'It is shown as text instead.';
+
+/**
+ * Decides how a body can be shown: as a tree only when it is a JSON object or array within the limits
+ * (size, values, depth), checked before anything is drawn; otherwise as text, with the reason in plain words.
+ */
+export function readBody(body: string): ReadBody {
+  const text = { kind: 'text', reason: null } as const;
+  if (body === '' || !/^\s*[[{]/.test(body)) return text;
+  if (body.length > JSON_TREE_LIMITS.chars)
+    return { kind: 'text', reason: `This answer is ${(body.length / 1024 / 1024).toFixed(1)} MB, too large to show as a tree (the limit is ${JSON_TREE_LIMITS.chars / 1024 / 1024} MB). ${SHOWN_AS_TEXT}` };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    // V8 parses deep JSON without recursion, but an engine that cannot says so with a RangeError.
+    if (error instanceof RangeError) return { kind: 'text', reason: `This answer is nested too deeply for this app to read as JSON. ${SHOWN_AS_TEXT}` };
+    return text;
   }
-  const entries: [string | undefined, unknown][] = Array.isArray(value) ? value.map((v) => [undefined, v]) : Object.entries(value);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  if (entries.length === 0) return <div className="json-line">{key}{open}{close}{comma}</div>;
-  const size = Array.isArray(value) ? `${entries.length} item${entries.length === 1 ? '' : 's'}` : `${entries.length} key${entries.length === 1 ? '' : 's'}`;
-  return (
-    <details className="json-node" open={depth < 3}>
-      <summary>
-        {key}
-        {open}
-        <span className="json-size"> {size} </span>
-      </summary>
-      <div className="json-children">
-        {entries.map(([k, v], i) => (
-          <JsonTree key={k ?? i} value={v} name={k} depth={depth + 1} last={i === entries.length - 1} />
-        ))}
-      </div>
-      <div className="json-line">
-        {close}
-        {comma}
-      </div>
-    </details>
-  );
+  if (typeof value !== 'object' || value === null) return text;
+  const size = measureJson(value);
+  if (size.tooDeep) return { kind: 'text', reason: `This answer is nested more than ${JSON_TREE_LIMITS.depth} levels deep, too deep to show as a tree. ${SHOWN_AS_TEXT}` };
+  if (size.tooMany) return { kind: 'text', reason: `This answer holds more than ${count(JSON_TREE_LIMITS.nodes)} values, too many to show as a tree. ${SHOWN_AS_TEXT}` };
+  return { kind: 'tree', value };
 }
 
-/** The body parsed as JSON, or undefined when it is not JSON. */
-export function parseJson(body: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(body) };
-  } catch {
-    return undefined;
+/**
+ * A JSON value as an indented tree whose objects and arrays fold, so long answers stay readable.
+ * Drawn as a flat list of lines, made without recursion: a folded object's contents are not made at
+ * all, and an opened one shows its first items with "Show more" for the rest.
+ */
+export const JsonTree = memo(function JsonTree({ value }: { value: object }) {
+  const [tree, setTree] = useState<{ of: object; state: TreeState }>(() => ({ of: value, state: initialTreeState(value) }));
+  // Another value starts folded as a new one would: what was open belongs to the previous one.
+  if (tree.of !== value) setTree({ of: value, state: initialTreeState(value) });
+  const { state } = tree;
+  const rows = useMemo(() => jsonRows(value, state), [value, state]);
+  const change = (next: (s: TreeState) => TreeState) => setTree((t) => ({ ...t, state: next(t.state) }));
+  const toggle = (node: object, open: boolean) => change((s) => ({ ...s, open: new Map(s.open).set(node, !open) }));
+  const more = (node: object, shown: number) => change((s) => ({ ...s, shown: new Map(s.shown).set(node, shown + JSON_TREE_LIMITS.childrenPerStep) }));
+  return (
+    <div className="json-tree">
+      {rows.map((row) => (
+        <Line key={row.id} row={row} onToggle={toggle} onMore={more} />
+      ))}
+    </div>
+  );
+});
+
+function Line({ row, onToggle, onMore }: { row: JsonRow; onToggle(node: object, open: boolean): void; onMore(node: object, shown: number): void }) {
+  const indent = { paddingLeft: `${row.depth * 1.4 + 1.1}em` };
+  const key = row.name === undefined ? null : <span className="json-key">{JSON.stringify(row.name)}: </span>;
+  const comma = row.last ? '' : ',';
+  switch (row.kind) {
+    case 'value':
+      return (
+        <div className="json-line" style={indent}>
+          {key}
+          <span className={`json-${row.value === null ? 'null' : typeof row.value}`}>{JSON.stringify(row.value)}</span>
+          {comma}
+        </div>
+      );
+    case 'empty':
+      return (
+        <div className="json-line" style={indent}>
+          {key}
+          {row.brackets}
+          {comma}
+        </div>
+      );
+    case 'open':
+      return (
+        <div className="json-line" style={indent}>
+          <button type="button" className="json-toggle" aria-expanded={row.open} onClick={() => onToggle(row.node, row.open)}>
+            {key}
+            {row.brackets[0]}
+            <span className="json-size"> {row.size} </span>
+            {!row.open && (
+              <>
+                <span className="json-folded">…</span>
+                {row.brackets[1]}
+              </>
+            )}
+          </button>
+          {!row.open && comma}
+        </div>
+      );
+    case 'close':
+      return (
+        <div className="json-line" style={indent}>
+          {row.bracket}
+          {comma}
+        </div>
+      );
+    case 'more':
+      return (
+        <div className="json-line" style={indent}>
+          <button type="button" className="small" onClick={() => onMore(row.node, row.shown)}>
+            Show {count(Math.min(JSON_TREE_LIMITS.childrenPerStep, row.total - row.shown))} more ({count(row.shown)} of {count(row.total)} shown)
+          </button>
+        </div>
+      );
   }
 }

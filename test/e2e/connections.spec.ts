@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runsInShell } from './app-launcher';
-import { expect, expectNoStackTrace, keychainAccounts, simulatorEnvironment, test, writeAppConfig } from './fixtures';
+import { BOTH_MODES, expect, expectNoStackTrace, keychainAccounts, simulatorEnvironment, test, writeAppConfig } from './fixtures';
 import { connectAs, consent, signIn, startConnecting } from './sign-in';
 
 const connectionSecrets = async (service: string) => (await keychainAccounts(service)).filter((a) => a.includes('connection/'));
@@ -13,7 +13,7 @@ test.describe('Connections', () => {
     await expect(window.getByRole('button', { name: 'Connect organisation' })).toBeEnabled();
   });
 
-  test('connect choosing 2 of 3 organisations lists both, and only them', async ({ app, window, sim, keychainService }) => {
+  test('connect choosing 2 of 3 organisations lists both, and only them', { tag: BOTH_MODES }, async ({ app, window, sim, keychainService }) => {
     const [first, second, third] = sim.organisations;
     await connectAs(app, window, sim, [first!.name, second!.name]);
 
@@ -22,6 +22,8 @@ test.describe('Connections', () => {
     await expect(orgs.getByRole('listitem')).toHaveText([first!.name, second!.name]);
     await expect(window.getByText(third!.name)).toHaveCount(0);
     await expect(window.getByLabel('Status: Connected')).toBeVisible();
+    // Granted offline access in both modes (strict: openid + offline_access with prompt=consent), so no renewal caveat.
+    await expect(window.getByText(/Renews only while/)).toHaveCount(0);
     expect(await connectionSecrets(keychainService)).not.toEqual([]);
     await expectNoStackTrace(window);
   });
@@ -60,7 +62,7 @@ test.describe('Connections', () => {
     await expectNoStackTrace(window);
   });
 
-  test('a short-lived access token is refreshed by itself and the connection stays green', async ({ app, window, sim }) => {
+  test('a short-lived access token is refreshed by itself and the connection stays green', { tag: BOTH_MODES }, async ({ app, window, sim }) => {
     sim.setFaults({ accessTokenTtl: 6 });
     await connectAs(app, window, sim, [sim.organisations[0]!.name]);
     await expect(window.getByLabel('Status: Connected')).toBeVisible();
@@ -69,7 +71,7 @@ test.describe('Connections', () => {
     await expect(window.getByLabel('Status: Connected')).toBeVisible();
   });
 
-  test('after a restart the connection is still there, with working tokens from the keychain', async ({ app, window, sim, launch }) => {
+  test('after a restart the connection is still there, with working tokens from the keychain', { tag: BOTH_MODES }, async ({ app, window, sim, launch }) => {
     await connectAs(app, window, sim, [sim.organisations[1]!.name]);
     await expect(window.getByLabel('Status: Connected')).toBeVisible();
     await app.close();
@@ -121,7 +123,7 @@ test.describe('Connections', () => {
     const field = window.getByLabel('Address the browser ended on');
     await field.fill('https://example.com/somewhere-else');
     await window.getByRole('button', { name: 'Finish connecting' }).click();
-    await expect(window.getByRole('alert')).toContainText('not where ApprovalMax sends you back');
+    await expect(window.getByRole('alert')).toContainText('not where Local simulator sends you back');
     await field.fill(browser.url());
     await window.getByRole('button', { name: 'Finish connecting' }).click();
     await expect(window.getByRole('status')).toContainText(`Connected ${sim.organisations[0]!.name}`);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import keytar from 'keytar';
+import { API_SCOPES } from '../sim/fixtures';
 import { startSimulator, type Simulator } from '../sim/index';
 import { launchApp, type AppHandle } from './app-launcher';
 
@@ -23,12 +24,29 @@ interface Fixtures {
   window: Page;
 }
 
+/** The scopes the simulator environment asks for in strict mode: OpenID Connect needs openid. */
+export const STRICT_SCOPES: readonly string[] = ['openid', API_SCOPES.read, 'offline_access'];
+
+/**
+ * Tags naming the Playwright projects a spec runs in (see playwright.config.ts): every spec runs in the
+ * ApprovalMax-like mode; those tagged BOTH_MODES also against the strict OpenID Connect server, and
+ * those tagged STRICT_ONLY only there.
+ */
+export const BOTH_MODES = '@both-modes';
+export const STRICT_ONLY = '@strict-only';
+
+interface WorkerFixtures {
+  /** The project's option: the simulator follows OpenID Connect strictly (openid required, offline access only with consent). */
+  strictOidc: boolean;
+  sim: Simulator;
+}
+
 /** Specs share one simulator per worker; faults are reset before each test. */
-export const test = base.extend<Fixtures, { sim: Simulator }>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  strictOidc: [false, { scope: 'worker', option: true }],
   sim: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
-    async ({}, use) => {
-      const sim = await startSimulator({ quiet: true });
+    async ({ strictOidc }, use) => {
+      const sim = await startSimulator({ quiet: true, strictOidc });
       await use(sim);
       await sim.stop();
     },
@@ -72,9 +90,10 @@ export const test = base.extend<Fixtures, { sim: Simulator }>({
 
 export { expect };
 
-/** The simulator as IT would predefine it, Client Secret included. */
-export function simulatorEnvironment(sim: Simulator, overrides: Record<string, string> = {}) {
-  return { id: 'sandbox', name: SIMULATOR_ENVIRONMENT, issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, clientSecret: sim.clientSecret, ...overrides };
+/** The simulator as IT would predefine it, Client Secret included; in strict mode it asks for openid too. */
+export function simulatorEnvironment(sim: Simulator, overrides: Record<string, unknown> = {}) {
+  const scopes = sim.strictOidc ? { scopes: [...STRICT_SCOPES] } : {};
+  return { id: 'sandbox', name: SIMULATOR_ENVIRONMENT, issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, clientSecret: sim.clientSecret, ...scopes, ...overrides };
 }
 
 /** The accounts this test's keychain service holds (the real Secret Service, as the app uses it). */

@@ -168,6 +168,44 @@ test.describe('Settings screen', () => {
     expect(await keychainSecret(keychainService, id)).toBeNull();
   });
 
+  test('any other scope can be typed in or picked from the server’s list, with a warning for scopes it does not list; they and the prompt are kept', async ({ window, sim }) => {
+    await openSettings(window);
+    await window.getByRole('button', { name: 'Add environment' }).click();
+    await window.getByLabel('Name').fill(NAME);
+    await window.getByLabel('Identity server address').fill(sim.issuer);
+    const offered = window.getByRole('group', { name: 'Scopes the identity server lists' });
+    await expect(offered.getByRole('button', { name: 'openid', exact: true })).toBeVisible();
+
+    const scopeBox = window.getByLabel('Add a scope');
+    await scopeBox.fill('bad"scope');
+    await expect(window.getByText('“bad"scope” cannot be a scope')).toBeVisible();
+    await expect(window.getByRole('button', { name: 'Add scope' })).toBeDisabled();
+    await scopeBox.fill('profile openid');
+    await scopeBox.press('Enter');
+    await expect(scopeBox).toHaveValue('');
+    const chosen = window.getByRole('list', { name: 'Other scopes' });
+    await expect(chosen.getByRole('listitem')).toHaveCount(2);
+    await expect(offered.getByRole('button', { name: 'openid', exact: true })).toHaveCount(0);
+    await expect(window.getByText('The identity server does not list this scope: profile.')).toBeVisible();
+    await offered.getByRole('button', { name: 'https://www.approvalmax.com/scopes/public_api', exact: true }).click();
+    await chosen.getByRole('button', { name: 'Remove profile' }).click();
+    await expect(window.getByText(/does not list/)).toHaveCount(0);
+    await window.getByLabel('Prompt').selectOption('login');
+
+    await window.getByLabel('API address').fill(sim.apiBase);
+    await window.getByLabel('Client ID').fill(sim.clientId);
+    await window.getByLabel('Redirect URI').fill(sim.redirectUri);
+    await window.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(window.getByRole('status')).toHaveText(`Saved ${NAME}.`);
+
+    await window.getByRole('button', { name: `Edit ${NAME}` }).click();
+    await expect(chosen.getByRole('listitem')).toHaveCount(2);
+    for (const scope of ['openid', 'https://www.approvalmax.com/scopes/public_api']) await expect(chosen.getByRole('button', { name: `Remove ${scope}`, exact: true })).toBeVisible();
+    await expect(window.getByRole('checkbox', { name: 'Read data' })).toBeChecked();
+    await expect(window.getByLabel('Prompt')).toHaveValue('login');
+    await expectNoStackTrace(window);
+  });
+
   test('every control on the screen has an accessible name', async ({ window }) => {
     await openSettings(window);
     await window.getByRole('button', { name: 'Add environment' }).click();

@@ -11,7 +11,7 @@ import { fail, ok } from '../result';
 import { cleanPastedToken } from '../tokens/pasted-token';
 import { checkApiPath } from './api-path';
 import { toCurl } from './curl';
-import { sendPing } from './ping';
+import { sendPing, type PingDeps } from './ping';
 
 /** Pasted tokens are remembered in memory for "copy as cURL with the real token", for this many recent pings only. */
 const REMEMBERED_TOKENS = 20;
@@ -34,7 +34,13 @@ export class PingService {
   /** Report id → pasted token, memory only: tokens are never written to the history. */
   private readonly pastedTokens = new Map<string, string>();
 
-  constructor(private readonly deps: PingServiceDeps) {}
+  /** What sendPing needs, put together once rather than on every ping. */
+  private readonly pingDeps: PingDeps;
+
+  constructor(private readonly deps: PingServiceDeps) {
+    const { http, clock, logger } = deps.ports;
+    this.pingDeps = { http, clock, logger, timeoutMs: deps.timeoutMs, newId: randomUUID };
+  }
 
   async send(input: PingInput): Promise<Result<PingReport>> {
     const prepared = await this.prepare(input);
@@ -42,8 +48,7 @@ export class PingService {
     const { env, token, target } = prepared.value;
     const checked = checkApiPath(env.apiBase, input.path);
     if (!checked.ok) return fail('invalid-argument', checked.reason);
-    const { ports, timeoutMs } = this.deps;
-    const report = await sendPing({ ...ports, timeoutMs, newId: randomUUID }, { env, token, url: checked.url, path: checked.path, target });
+    const report = await sendPing(this.pingDeps, { env, token, url: checked.url, path: checked.path, target });
     if (target.kind === 'pasted') this.remember(report.id, token);
     // The reply does not wait for the disk: the history is written behind it and flushed on quit.
     void this.deps.history.add(report);

@@ -39,6 +39,7 @@ export function ConnectionCard({ connection, now, onReconnect, onDisconnect }: C
         </span>
       </header>
       {connection.statusMessage && <p className={`status-message tone-${status.tone}`}>{connection.statusMessage}</p>}
+      {connection.renewalNote && <p className="renewal-note">{connection.renewalNote}</p>}
       <ConnectionFacts connection={connection} now={now} />
       <ul className="organisations" aria-label={`Organisations of ${label}`}>
         {connection.organisations.map((o) => (
@@ -100,7 +101,7 @@ function ConnectionFacts({ connection, now }: { connection: ConnectionView; now:
           <time dateTime={expiresAt} title={localTime(expiresAt)}>
             {fromNow(expiresAt, now)}
           </time>
-          {connection.status === 'connected' && ', renewed automatically'}
+          {connection.status === 'connected' && connection.renewal !== 'none' && ', renewed automatically'}
         </>
       )}
       {connection.lastRefreshedAt && <> · last refreshed {fromNow(connection.lastRefreshedAt, now)}</>}

@@ -8,7 +8,7 @@ import { useAction } from '../../shared/use-action';
 import { useNow } from '../../shared/use-now';
 import { useEnvironments } from '../environments/use-environments';
 import { ConnectBar } from './connect-bar';
-import { ConnectionCard } from './connection-card';
+import { ConnectionList } from './connection-list';
 import { SignInPanel } from './sign-in-panel';
 import { useConnectFlow, type ConnectTarget } from './use-connect-flow';
 import { useConnections } from './use-connections';
@@ -40,9 +40,9 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
         </p>
       )}
       {connections.data?.length === 0 && !signingIn && <NothingConnected />}
-      {connections.data?.map((c) => (
-        <ConnectionCard key={c.id} connection={c} now={now} onReconnect={(c) => connect({ environmentId: c.environmentId, reconnectId: c.id, label: c.label })} onDisconnect={setConfirming} />
-      ))}
+      {connections.data && connections.data.length > 0 && (
+        <ConnectionList connections={connections.data} now={now} onReconnect={(c) => connect({ environmentId: c.environmentId, reconnectId: c.id, label: c.label })} onDisconnect={setConfirming} />
+      )}
       {confirming && (
         <ConfirmDialog title={`Disconnect ${confirming.label}?`} confirm="Disconnect" cancel="Keep connected" onConfirm={() => (setConfirming(null), void disconnect.run(confirming))} onCancel={() => setConfirming(null)}>
           <p>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionView, Result } from '../../../preload/contract';
 import { bridge } from '../../bridge';
 import { useAction } from '../../shared/use-action';
@@ -18,10 +18,21 @@ const DONE: Result<null> = { ok: true, value: null };
 export function useConnectFlow(onConnected: (connection: ConnectionView, reconnected: boolean) => void) {
   const [mode, setModeState] = useState<SignInMode>({ kind: 'idle' });
   const modeRef = useRef<SignInMode>(mode);
+  // What the identity server's own error page in the sign-in window says, for the sign-in running now.
+  const [problem, setProblem] = useState<string | null>(null);
   const setMode = (next: SignInMode) => {
     modeRef.current = next;
     setModeState(next);
+    setProblem(null);
   };
+  useEffect(
+    () =>
+      bridge.connections.on('signInProblem', ({ environmentId, message }) => {
+        const current = modeRef.current;
+        if (current.kind === 'window' && current.target.environmentId === environmentId) setProblem(message);
+      }),
+    [],
+  );
   // One step at a time: a newer step (the browser instead, Cancel) overrides what the window answers later.
   const step = useAction((work: () => Promise<Result<unknown>>) => work());
   const which = (target: ConnectTarget) => ({ environmentId: target.environmentId, reconnectId: target.reconnectId });
@@ -65,7 +76,7 @@ export function useConnectFlow(onConnected: (connection: ConnectionView, reconne
       return DONE;
     });
 
-  return { mode, error: step.error, busy: step.busy, start, signInWithBrowser, finish, cancel };
+  return { mode, problem, error: step.error, busy: step.busy, start, signInWithBrowser, finish, cancel };
 }
 
 export type ConnectFlow = ReturnType<typeof useConnectFlow>;

@@ -1,17 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { EnvironmentDetails, EnvironmentInput } from '../../../preload/contract';
+import type { EnvironmentDetails, EnvironmentInput, PromptSetting } from '../../../preload/contract';
 import { bridge } from '../../bridge';
 import { CallError } from '../../shared/call-error';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { Field } from '../../shared/field';
 import { useAction } from '../../shared/use-action';
-
-/** The scopes ApprovalMax offers, named the way a non-technical user thinks of them. */
-const KNOWN_SCOPES: readonly { value: string; label: string }[] = [
-  { value: 'https://www.approvalmax.com/scopes/public_api/read', label: 'Read data' },
-  { value: 'https://www.approvalmax.com/scopes/public_api/write', label: 'Create and change data' },
-  { value: 'offline_access', label: 'Stay connected (refresh token)' },
-];
+import { fixedHint } from './environment-words';
+import { KNOWN_SCOPES, PromptField, ScopeFields } from './scope-fields';
 
 interface Draft {
   name: string;
@@ -20,6 +15,8 @@ interface Draft {
   clientId: string;
   redirectUri: string;
   scopes: string[];
+  /** '' is automatic: the core decides (consent when asking for openid + offline access). */
+  prompt: PromptSetting | '';
 }
 
 interface FormProps {
@@ -100,7 +97,7 @@ function FormTitle({ id, title }: { id: string; title: string }) {
   );
 }
 
-/** Names, addresses, Client ID, redirect URI and scopes: editable as far as the environment's source allows. */
+/** Names, addresses, Client ID, redirect URI, scopes and prompt: editable as far as the environment's source allows. */
 function DraftFields({ draft, source, change }: { draft: Draft; source: EnvironmentDetails['source']; change: (change: Partial<Draft>) => void }) {
   const addresses = { editable: source === 'user', source };
   const credentials = { editable: source !== 'admin', source };
@@ -115,7 +112,8 @@ function DraftFields({ draft, source, change }: { draft: Draft; source: Environm
         <DraftInput {...addresses} label="API address" hint="Where the app sends Public API requests. It must start with https:// (http:// only for a server on this computer)." type="url" mono value={draft.apiBase} onChange={(apiBase) => change({ apiBase })} />
       </div>
       <DraftInput {...credentials} label="Redirect URI" hint="The https address registered for your application in the developer portal, exactly as written there." type="url" mono value={draft.redirectUri} onChange={(redirectUri) => change({ redirectUri })} />
-      <ScopeChoices selected={draft.scopes} disabled={!credentials.editable} source={source} onChange={(scopes) => change({ scopes })} />
+      <ScopeFields selected={draft.scopes} issuer={draft.issuer} disabled={!credentials.editable} source={source} onChange={(scopes) => change({ scopes })} />
+      <PromptField value={draft.prompt} editable={credentials.editable} source={source} onChange={(prompt) => change({ prompt })} />
     </>
   );
 }
@@ -138,33 +136,6 @@ function DraftInput({ label, hint, editable, source, type = 'text', mono = false
     <Field label={label} hint={editable ? hint : fixedHint(source)}>
       <input type={type} className={mono ? 'mono' : undefined} value={value} onChange={(e) => onChange(e.target.value)} disabled={!editable} autoComplete="off" spellCheck={mono ? false : undefined} />
     </Field>
-  );
-}
-
-/** Ticks for each scope, the plain name as the label and the raw scope as its description. */
-function ScopeChoices({ selected, disabled, source, onChange }: { selected: readonly string[]; disabled: boolean; source: EnvironmentDetails['source']; onChange: (scopes: string[]) => void }) {
-  const id = useId();
-  const extra = selected.filter((s) => !KNOWN_SCOPES.some((k) => k.value === s)).map((value) => ({ value, label: value }));
-  const options = [...KNOWN_SCOPES, ...extra];
-  const toggle = (value: string, on: boolean) => onChange(options.map((o) => o.value).filter((v) => (v === value ? on : selected.includes(v))));
-  return (
-    <fieldset className="field scopes" disabled={disabled} aria-describedby={`${id}-hint`}>
-      <legend className="label">Permissions to ask for</legend>
-      <span className="hint" id={`${id}-hint`}>
-        {disabled ? fixedHint(source) : 'What the app asks ApprovalMax to allow when someone connects an organisation.'}
-      </span>
-      {options.map((option, index) => (
-        <label key={option.value} className="check" title={option.value}>
-          <input type="checkbox" checked={selected.includes(option.value)} onChange={(e) => toggle(option.value, e.target.checked)} aria-describedby={`${id}-scope-${index}`} />
-          <span>
-            {option.label}
-            <span className="hint mono scope-raw" id={`${id}-scope-${index}`}>
-              {option.value}
-            </span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -211,8 +182,8 @@ function SecretField({ stored, value, onChange }: { stored: boolean; value: stri
 }
 
 function initialDraft(env: EnvironmentDetails | null): Draft {
-  if (!env) return { name: '', issuer: '', apiBase: '', clientId: '', redirectUri: '', scopes: KNOWN_SCOPES.map((s) => s.value) };
-  return { name: env.name, issuer: env.issuer, apiBase: env.apiBase, clientId: env.clientId, redirectUri: env.redirectUri, scopes: [...env.scopes] };
+  if (!env) return { name: '', issuer: '', apiBase: '', clientId: '', redirectUri: '', scopes: KNOWN_SCOPES.map((s) => s.value), prompt: '' };
+  return { name: env.name, issuer: env.issuer, apiBase: env.apiBase, clientId: env.clientId, redirectUri: env.redirectUri, scopes: [...env.scopes], prompt: env.prompt ?? '' };
 }
 
 /** What the bridge gets: trimmed text, and the secret only when one was typed (omitted keeps the stored one). */
@@ -225,6 +196,7 @@ function toInput(env: EnvironmentDetails | null, draft: Draft, secret: string): 
     clientId: draft.clientId.trim(),
     redirectUri: draft.redirectUri.trim(),
     scopes: draft.scopes,
+    ...(draft.prompt ? { prompt: draft.prompt } : {}),
   };
   return secret.trim() ? { ...input, clientSecret: secret.trim() } : input;
 }
@@ -233,8 +205,4 @@ function lockReason(env: EnvironmentDetails | null): string | null {
   if (env?.source === 'preset') return `${env.name} is built into the app, so its name and server addresses cannot be changed. You can set its Client ID, redirect URI, permissions and Client Secret.`;
   if (env?.source === 'admin') return `Your IT team set up ${env.name}, so only they can change its settings. You can still set or replace its Client Secret here.`;
   return null;
-}
-
-function fixedHint(source: EnvironmentDetails['source']): string {
-  return source === 'preset' ? 'Fixed for the built-in environment.' : 'Set by your IT team; ask them to change it.';
 }

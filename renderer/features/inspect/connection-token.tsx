@@ -41,7 +41,7 @@ export function ConnectionToken({ id }: { id: string }) {
         </div>
       </section>
       {data.changes && <ClaimChanges changes={data.changes} />}
-      <VerifyPanel verify={() => bridge.inspect.verifyConnection({ id })} />
+      <VerifyPanel verify={({ allowUnknownIssuer }) => bridge.inspect.verifyConnection({ id, allowUnknownIssuer })} />
       <TokenView inspection={data.inspection} />
     </>
   );

@@ -44,7 +44,7 @@ export function PastedTokens() {
             <RawToken token={token.token} />
             <CopyButton label="Copy token" text={token.token} secret />
           </section>
-          {token.inspection.ok && <VerifyPanel key={token.token} verify={() => bridge.inspect.verify({ token: token.token })} />}
+          {token.inspection.ok && <VerifyPanel key={token.token} verify={({ allowUnknownIssuer }) => bridge.inspect.verify({ token: token.token, allowUnknownIssuer })} />}
           <TokenView inspection={token.inspection} />
         </>
       )}

@@ -1,5 +1,7 @@
+import { memo } from 'react';
+
 /** The token's three parts in three colours, so a person sees where header, payload and signature are. */
-export function RawToken({ token }: { token: string }) {
+export const RawToken = memo(function RawToken({ token }: { token: string }) {
   const [header = '', payload = '', signature = ''] = token.split('.');
   return (
     <p className="raw-token mono" aria-label="Raw token, coloured by part">
@@ -7,4 +9,4 @@ export function RawToken({ token }: { token: string }) {
       <span className="part-signature" title="Signature">{signature}</span>
     </p>
   );
-}
+});

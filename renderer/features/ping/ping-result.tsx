@@ -1,8 +1,9 @@
+import { useMemo, useState } from 'react';
 import type { BridgeError, PingCopy, PingReport } from '../../../preload/contract';
 import { CallError } from '../../shared/call-error';
 import { localTime } from '../../shared/format';
 import { HeaderTable } from '../../shared/header-table';
-import { JsonTree, parseJson } from '../../shared/json-tree';
+import { JsonTree, readBody } from '../../shared/json-tree';
 import { ProblemView, SkewWarning, TimingsView } from './ping-details';
 
 const ICON = { good: '✓', warning: '!', bad: '✕' } as const;
@@ -108,17 +109,39 @@ function Fact({ term, value, mono }: { term: string; value: string; mono?: boole
   );
 }
 
+/** The body as a JSON tree when it is JSON that fits one, else as text (with the reason when it is JSON too big or deep); either way "as text" is one click. */
 function Body({ body }: { body: string }) {
-  const json = body === '' ? undefined : parseJson(body);
-  if (json && typeof json.value === 'object' && json.value !== null)
-    return (
-      <div className="code json" role="region" aria-label="Response body" tabIndex={0}>
-        <JsonTree value={json.value} />
-      </div>
-    );
-  return (
+  const read = useMemo(() => readBody(body), [body]);
+  const [asText, setAsText] = useState(false);
+  const text = (
     <pre className="code" role="region" aria-label="Response body" tabIndex={0}>
       {body === '' ? '(empty)' : body}
     </pre>
+  );
+  if (read.kind === 'text')
+    return (
+      <>
+        {read.reason && <p className="hint body-note">{read.reason}</p>}
+        {text}
+      </>
+    );
+  return (
+    <>
+      <div className="body-view" role="group" aria-label="Show the body">
+        <button type="button" className="small" aria-pressed={!asText} onClick={() => setAsText(false)}>
+          As a tree
+        </button>
+        <button type="button" className="small" aria-pressed={asText} onClick={() => setAsText(true)}>
+          As text
+        </button>
+      </div>
+      {asText ? (
+        text
+      ) : (
+        <div className="code json" role="region" aria-label="Response body" tabIndex={0}>
+          <JsonTree value={read.value} />
+        </div>
+      )}
+    </>
   );
 }

@@ -10,8 +10,19 @@ import { ActivityLog } from '../../../main/core/activity/activity-log';
 import { EventHub } from '../../../main/core/events';
 import { nodeFetchTransport } from '../../../main/core/http/node-fetch-transport';
 import { PingHistory } from '../../../main/core/ping/ping-history';
+import type { PingReport } from '../../../preload/contract';
 import { MemoryLogger } from '../core/fakes';
-import { report } from './ping-history.test';
+
+/** A minimal report of one ping to the pasted-token history, with the given body. */
+function report(id: string, target: PingReport['target'] = { kind: 'pasted' }, body = '{"message":"pong"}'): PingReport {
+  return {
+    id, environmentId: 'sandbox', environmentName: 'Local simulator', target, path: '/ping', startedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(), elapsedMs: 5,
+    verdict: { outcome: 'success', tone: 'good', headline: 'ApprovalMax is reachable and accepted the token.', explanation: 'x', nextStep: 'y' },
+    problem: null, clockSkew: null, timings: { totalMs: 5, transport: 'test', phases: [], note: null }, curl: 'curl …',
+    request: { method: 'GET', url: 'http://127.0.0.1:4011/ping', headers: [['Authorization', 'Bearer eyJhbG…dXJl']] },
+    response: { status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body, bodyTruncated: false },
+  };
+}
 
 const fresh = () => mkdtempSync(path.join(os.tmpdir(), 'amc-behind-'));
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, { id?: string; summary?: string }[]>;
