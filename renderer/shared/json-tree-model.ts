@@ -79,19 +79,20 @@ const keysOf = (node: object): string[] | null => (Array.isArray(node) ? null : 
 const itemCount = (node: object, keys: string[] | null) => (keys ? keys.length : (node as unknown[]).length);
 const child = (node: object, keys: string[] | null, i: number): unknown => (keys ? (node as Record<string, unknown>)[keys[i]!] : (node as unknown[])[i]);
 
-/** Which nodes are open at first: the top levels, breadth first, while their lines fit the budget. */
+/** Which nodes are open at first: the top levels, a whole level at a time, while their lines fit the budget (the top one always opens). */
 export function initialTreeState(root: object, limits: Pick<JsonTreeLimits, 'childrenPerStep' | 'initialLines' | 'initialDepth'> = JSON_TREE_LIMITS): TreeState {
   const open = new Map<object, boolean>();
   let budget = limits.initialLines;
   let level: object[] = [root];
   for (let depth = 0; depth < limits.initialDepth && level.length > 0; depth++) {
+    const lines = level.reduce((sum, node) => sum + Math.min(itemCount(node, keysOf(node)), limits.childrenPerStep), 0);
+    if (depth > 0 && lines > budget) break;
+    budget -= lines;
     const next: object[] = [];
     for (const node of level) {
+      open.set(node, true);
       const keys = keysOf(node);
       const shown = Math.min(itemCount(node, keys), limits.childrenPerStep);
-      if (shown > budget && node !== root) return { open, shown: new Map() };
-      budget -= shown;
-      open.set(node, true);
       for (let i = 0; i < shown; i++) {
         const item = child(node, keys, i);
         if (isContainer(item)) next.push(item);
@@ -136,4 +137,35 @@ export function jsonRows(root: object, state: TreeState, limits: Pick<JsonTreeLi
     for (let i = shown - 1; i >= 0; i--) stack.push({ value: child(value, keys, i), name: keys ? keys[i] : undefined, depth: depth + 1, last: i === total - 1, id: `${id}.${i}` });
   }
   return rows;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** What a body is, read once: JSON that fits in a tree, JSON too big or deep for one (and why), or not JSON. */
+export type ReadBody = { readonly kind: 'tree'; readonly value: object } | { readonly kind: 'text'; readonly reason: string | null };
+
+const SHOWN_AS_TEXT = 'It is shown as text instead.';
+
+/**
+ * Decides how a body can be shown: as a tree only when it is a JSON object or array within the limits
+ * (size, values, depth), checked before anything is drawn; otherwise as text, with the reason in plain words.
+ */
+export function readBody(body: string): ReadBody {
+  const text = { kind: 'text', reason: null } as const;
+  if (body === '' || !/^\s*[[{]/.test(body)) return text;
+  if (body.length > JSON_TREE_LIMITS.chars)
+    return { kind: 'text', reason: `This answer is ${(body.length / 1024 / 1024).toFixed(1)} MB, too large to show as a tree (the limit is ${JSON_TREE_LIMITS.chars / 1024 / 1024} MB). ${SHOWN_AS_TEXT}` };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    // V8 parses deep JSON without recursion, but an engine that cannot says so with a RangeError.
+    if (error instanceof RangeError) return { kind: 'text', reason: `This answer is nested too deeply for this app to read as JSON. ${SHOWN_AS_TEXT}` };
+    return text;
+  }
+  if (typeof value !== 'object' || value === null) return text;
+  const size = measureJson(value);
+  if (size.tooDeep) return { kind: 'text', reason: `This answer is nested more than ${JSON_TREE_LIMITS.depth} levels deep, too deep to show as a tree. ${SHOWN_AS_TEXT}` };
+  if (size.tooMany) return { kind: 'text', reason: `This answer holds more than ${count(JSON_TREE_LIMITS.nodes)} values, too many to show as a tree. ${SHOWN_AS_TEXT}` };
+  return { kind: 'tree', value };
 }

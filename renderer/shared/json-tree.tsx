@@ -1,37 +1,9 @@
 import { memo, useMemo, useState } from 'react';
-import { initialTreeState, JSON_TREE_LIMITS, jsonRows, measureJson, type JsonRow, type TreeState } from './json-tree-model';
+import { initialTreeState, JSON_TREE_LIMITS, jsonRows, type JsonRow, type TreeState } from './json-tree-model';
 
-export { JSON_TREE_LIMITS };
-
-/** What a body is, read once: JSON that fits in a tree, JSON too big or deep for one (and why), or not JSON. */
-export type ReadBody = { readonly kind: 'tree'; readonly value: object } | { readonly kind: 'text'; readonly reason: string | null };
+export { JSON_TREE_LIMITS, readBody, type ReadBody } from './json-tree-model';
 
 const count = (n: number) => n.toLocaleString('en-GB');
-const SHOWN_AS_TEXT = 'It is shown as text instead.';
-
-/**
- * Decides how a body can be shown: as a tree only when it is a JSON object or array within the limits
- * (size, values, depth), checked before anything is drawn; otherwise as text, with the reason in plain words.
- */
-export function readBody(body: string): ReadBody {
-  const text = { kind: 'text', reason: null } as const;
-  if (body === '' || !/^\s*[[{]/.test(body)) return text;
-  if (body.length > JSON_TREE_LIMITS.chars)
-    return { kind: 'text', reason: `This answer is ${(body.length / 1024 / 1024).toFixed(1)} MB, too large to show as a tree (the limit is ${JSON_TREE_LIMITS.chars / 1024 / 1024} MB). ${SHOWN_AS_TEXT}` };
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch (error) {
-    // V8 parses deep JSON without recursion, but an engine that cannot says so with a RangeError.
-    if (error instanceof RangeError) return { kind: 'text', reason: `This answer is nested too deeply for this app to read as JSON. ${SHOWN_AS_TEXT}` };
-    return text;
-  }
-  if (typeof value !== 'object' || value === null) return text;
-  const size = measureJson(value);
-  if (size.tooDeep) return { kind: 'text', reason: `This answer is nested more than ${JSON_TREE_LIMITS.depth} levels deep, too deep to show as a tree. ${SHOWN_AS_TEXT}` };
-  if (size.tooMany) return { kind: 'text', reason: `This answer holds more than ${count(JSON_TREE_LIMITS.nodes)} values, too many to show as a tree. ${SHOWN_AS_TEXT}` };
-  return { kind: 'tree', value };
-}
 
 /**
  * A JSON value as an indented tree whose objects and arrays fold, so long answers stay readable.
@@ -58,8 +30,8 @@ export const JsonTree = memo(function JsonTree({ value }: { value: object }) {
 
 function Line({ row, onToggle, onMore }: { row: JsonRow; onToggle(node: object, open: boolean): void; onMore(node: object, shown: number): void }) {
   const indent = { paddingLeft: `${row.depth * 1.4 + 1.1}em` };
-  const key = row.name === undefined ? null : <span className="json-key">{JSON.stringify(row.name)}: </span>;
-  const comma = row.last ? '' : ',';
+  const key = 'name' in row && row.name !== undefined ? <span className="json-key">{JSON.stringify(row.name)}: </span> : null;
+  const comma = 'last' in row && !row.last ? ',' : '';
   switch (row.kind) {
     case 'value':
       return (

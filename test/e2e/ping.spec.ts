@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import type { ShellApplication } from '../shell/launch';
@@ -110,6 +111,44 @@ test.describe('Ping screen', () => {
     await expect(verdict).toContainText('make sure it is running');
     await expect(window.getByText('No answer', { exact: true })).toBeVisible();
     await expectNoStackTrace(window);
+  });
+
+  test('a body nested 5,000 levels deep: a plain sentence, the body as text, no freeze and no error; a wide one opens a hundred items at a time', async ({ sim, dataDir, launch }) => {
+    const deep = `${'{"level":'.repeat(5000)}"bottom"${'}'.repeat(5000)}`;
+    const wide = JSON.stringify({ items: Array.from({ length: 250 }, (_, i) => ({ id: i, name: `item ${i}` })) });
+    const server = createHttpServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(req.url?.includes('wide') ? wide : deep));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      writeAppConfig(dataDir, [{ id: 'deep', name: 'Deep API', issuer: sim.issuer, apiBase: `http://127.0.0.1:${(server.address() as { port: number }).port}` }]);
+      const window = await (await launch()).firstWindow();
+      const errors: string[] = [];
+      window.on('pageerror', (error) => errors.push(error.message));
+      const started = Date.now();
+      await pingWithPasted(window, (await sim.issueTokens()).access_token, 'Deep API');
+      await expect(window.getByText('This answer is nested more than 100 levels deep, too deep to show as a tree. It is shown as text instead.')).toBeVisible();
+      await expect(window.getByLabel('Response body')).toContainText('{"level":{"level":');
+      expect(await window.getByLabel('Response body').textContent()).toBe(deep);
+      expect(Date.now() - started).toBeLessThan(5000);
+
+      await window.getByLabel('Endpoint').selectOption('custom');
+      await window.getByLabel('Path').fill('/api/v1/wide');
+      await window.getByRole('button', { name: 'Send request' }).click();
+      const body = window.getByLabel('Response body');
+      await expect(body.getByRole('button', { name: /"items": \[ 250 items/ })).toHaveAttribute('aria-expanded', 'true');
+      await expect(body.getByRole('button', { name: /^\{ 2 keys/ })).toHaveCount(100);
+      await body.getByRole('button', { name: 'Show 100 more (100 of 250 shown)' }).click();
+      await expect(body.getByRole('button', { name: /^\{ 2 keys/ })).toHaveCount(200);
+      await body.getByRole('button', { name: /^\{ 2 keys/ }).first().click();
+      await expect(body).toContainText('"name": "item 0"');
+      await body.getByRole('button', { name: /"items": \[ 250 items/ }).click();
+      await expect(body.getByRole('button', { name: /^\{ 2 keys/ })).toHaveCount(0);
+      await window.getByRole('button', { name: 'As text' }).click();
+      expect(await window.getByLabel('Response body').textContent()).toBe(wide);
+      expect(errors).toEqual([]);
+      await expectNoStackTrace(window);
+    } finally {
+      server.close();
+    }
   });
 
   test('history survives a restart and re-opens a past result', async ({ sim, launch }) => {

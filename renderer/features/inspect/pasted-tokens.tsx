@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { PasteInspection } from '../../../preload/contract';
 import { bridge } from '../../bridge';
 import { CallError } from '../../shared/call-error';
@@ -52,18 +52,23 @@ export function PastedTokens() {
   );
 }
 
+/**
+ * The token box. Uncontrolled: a pasted token can be hundreds of KB, and a controlled box would copy
+ * all of it into React (and back into the element) on every key press. Nothing is decoded until Inspect.
+ */
 function PasteForm({ onInspect }: { onInspect(text: string): void }) {
-  const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [blank, setBlank] = useState(true);
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    onInspect(text);
+    onInspect(box.current?.value ?? '');
   }
   return (
     <form className="card form" onSubmit={submit} aria-label="Token to inspect">
       <Field label="Token" hint="Paste a token, “Bearer …”, an Authorization header, a JSON token response, a URL or a cURL command: the token is found and cleaned for you. It stays on this computer.">
         <textarea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          ref={box}
+          onChange={(e) => setBlank(!/\S/.test(e.target.value))}
           onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && submit()}
           rows={5}
           spellCheck={false}
@@ -71,7 +76,7 @@ function PasteForm({ onInspect }: { onInspect(text: string): void }) {
         />
       </Field>
       <div className="actions">
-        <button type="submit" className="primary" disabled={text.trim() === ''}>
+        <button type="submit" className="primary" disabled={blank}>
           Inspect
         </button>
       </div>
