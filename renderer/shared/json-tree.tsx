@@ -53,6 +53,9 @@ function Line({ row, onToggle, onMore }: { row: JsonRow; onToggle(node: object, 
       return (
         <div className="json-line" style={indent}>
           <button type="button" className="json-toggle" aria-expanded={row.open} onClick={() => onToggle(row.node, row.open)}>
+            <span className="json-marker" aria-hidden="true">
+              {row.open ? '▾' : '▸'}
+            </span>
             {key}
             {row.brackets[0]}
             <span className="json-size"> {row.size} </span>
