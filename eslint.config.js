@@ -40,10 +40,17 @@ export default tseslint.config(
         [
           {
             regex: '^(?!node:|zod(/|$)|jose$|\\.)',
-            message: 'main/core/ imports only core, the bridge contract, Node built-ins (node:…) and the pure libraries zod and jose.',
+            message:
+              'main/core/ imports only core, the bridge contract, Node built-ins (node:…) and the pure libraries zod and jose.',
           },
-          { regex: '^(\\.\\./)+(electron|secrets|static)(/|$)', message: 'main/core/ must not reach into a shell or an adapter; inject a port instead.' },
-          { regex: '(^|/)renderer(/|$)|(^|/)preload/(?!contract$)', message: 'main/core/ may import only preload/contract from outside main.' },
+          {
+            regex: '^(\\.\\./)+(electron|secrets|static)(/|$)',
+            message: 'main/core/ must not reach into a shell or an adapter; inject a port instead.',
+          },
+          {
+            regex: '(^|/)renderer(/|$)|(^|/)preload/(?!contract$)',
+            message: 'main/core/ may import only preload/contract from outside main.',
+          },
         ],
         [NOT_KEYTAR],
       ),
@@ -58,7 +65,11 @@ export default tseslint.config(
           { regex: '^node:', message: 'The renderer is a sandboxed web page: no Node built-ins.' },
           { regex: '(^|/)main/', message: 'The renderer reaches main only through the bridge object on window.' },
           { regex: '(^|/)preload/(?!contract$)', message: 'The renderer may import only the contract from preload/.' },
-          { regex: '(^|/)preload/contract$', allowTypeImports: true, message: 'The renderer imports the contract as types only (import type …).' },
+          {
+            regex: '(^|/)preload/contract$',
+            allowTypeImports: true,
+            message: 'The renderer imports the contract as types only (import type …).',
+          },
         ],
         [NOT_KEYTAR],
       ),
@@ -67,11 +78,20 @@ export default tseslint.config(
   {
     files: ['preload/contract/**'],
     rules: {
-      'no-restricted-imports': restrict([{ regex: '^(?!\\./[\\w-]+$)', message: 'preload/contract/ imports only its own files, so every layer can use it.' }]),
+      'no-restricted-imports': restrict([
+        {
+          regex: '^(?!\\./[\\w-]+$)',
+          message: 'preload/contract/ imports only its own files, so every layer can use it.',
+        },
+      ]),
     },
   },
   {
     files: ['preload/bridge.ts'],
-    rules: { 'no-restricted-imports': restrict([{ regex: '^(?!\\./contract$)', message: 'preload/bridge.ts imports only the contract; both shells share it.' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        { regex: '^(?!\\./contract$)', message: 'preload/bridge.ts imports only the contract; both shells share it.' },
+      ]),
+    },
   },
 );

@@ -52,7 +52,12 @@ const targets: Record<string, UserConfig> = {
       outDir: 'dist/test-shell',
       emptyOutDir: true,
       target: 'chrome130',
-      lib: { entry: 'test/shell/bridge-init.ts', formats: ['iife'], name: 'approvalMaxConnectShellBridge', fileName: () => 'bridge.js' },
+      lib: {
+        entry: 'test/shell/bridge-init.ts',
+        formats: ['iife'],
+        name: 'approvalMaxConnectShellBridge',
+        fileName: () => 'bridge.js',
+      },
     },
   },
 };

@@ -13,7 +13,10 @@ export type Subscribe = (channel: EventChannel, listener: (payload: unknown) => 
 export function createBridge(invoke: Invoke, subscribe: Subscribe): BridgeApi {
   const features = Object.entries(CONTRACT).map(([feature, contract]) => {
     const methods: Record<string, unknown> = Object.fromEntries(
-      Object.keys(contract.calls).map((method) => [method, (arg?: unknown) => invoke(`${feature}:${method}` as InvokeChannel, arg)]),
+      Object.keys(contract.calls).map((method) => [
+        method,
+        (arg?: unknown) => invoke(`${feature}:${method}` as InvokeChannel, arg),
+      ]),
     );
     if (Object.keys(contract.events).length > 0) {
       methods.on = (event: string, listener: (payload: unknown) => void) => {

@@ -12,7 +12,8 @@ export async function call<T>(promise: Promise<Result<T>>): Promise<Result<T>> {
       ok: false,
       error: {
         code: 'internal',
-        message: 'Something went wrong inside the app. Please try again; if it keeps happening, restart ApprovalMax Connect.',
+        message:
+          'Something went wrong inside the app. Please try again; if it keeps happening, restart ApprovalMax Connect.',
       },
     };
   }

@@ -31,33 +31,60 @@ try {
   chromiumVersion = browser.version();
   try {
     console.log('Chromium: first paint and the 200-connection home screen, each against its baseline page…');
-    figures.push(...(await firstScreen(browser, sim, baselineDir)), ...(await homeScreen200(browser, sim, baselineDir)));
+    figures.push(
+      ...(await firstScreen(browser, sim, baselineDir)),
+      ...(await homeScreen200(browser, sim, baselineDir)),
+    );
     figures.push(...(await (await import('./bench/inspector-figures')).inspectorBigToken(browser, sim)));
   } finally {
     await browser.close();
   }
   console.log('Node: core start, decode / verify, ping, refresh storm…');
-  figures.push(await coreStart(sim), ...(await decodeAndVerify(sim)), await pingOverhead(sim), ...(await refreshStorm(sim)), ...(await electronFigures()));
+  figures.push(
+    await coreStart(sim),
+    ...(await decodeAndVerify(sim)),
+    await pingOverhead(sim),
+    ...(await refreshStorm(sim)),
+    ...(await electronFigures()),
+  );
   figures.push(...(await (await import('./bench/refresh-durability')).refreshDurability(sim)));
 } finally {
   sim.stop();
 }
 
-const value = (v: number | null, unit: string) => (v === null ? '—' : `${unit === 'ms' ? formatMs(v) : Number.isInteger(v) ? String(v) : v.toFixed(1)} ${unit}`);
+const value = (v: number | null, unit: string) =>
+  v === null ? '—' : `${unit === 'ms' ? formatMs(v) : Number.isInteger(v) ? String(v) : v.toFixed(1)} ${unit}`;
 function columns(f: Figure): [string, string, string] {
-  if (f.kind === 'ratio') return [f.name, `app ${formatMs(f.appMs)} ms / baseline ${formatMs(f.baselineMs)} ms = ${f.ratio.toFixed(2)}×`, `(target ≤ ${f.target}×)`];
+  if (f.kind === 'ratio')
+    return [
+      f.name,
+      `app ${formatMs(f.appMs)} ms / baseline ${formatMs(f.baselineMs)} ms = ${f.ratio.toFixed(2)}×`,
+      `(target ≤ ${f.target}×)`,
+    ];
   if (f.kind === 'info') return [f.name, value(f.value, f.unit), '(absolute, informational)'];
   return [f.name, value(f.value, f.unit), `(target ${f.compare === '=' ? '=' : '≤'} ${f.target} ${f.unit})`];
 }
-const rows = figures.map((f) => [...columns(f), verdict(f), f.kind === 'ratio' ? `baseline: ${f.baseline}; median of ${f.rounds} A/B rounds${f.note ? `; ${f.note}` : ''}` : (f.note ?? '')]);
+const rows = figures.map((f) => [
+  ...columns(f),
+  verdict(f),
+  f.kind === 'ratio'
+    ? `baseline: ${f.baseline}; median of ${f.rounds} A/B rounds${f.note ? `; ${f.note}` : ''}`
+    : (f.note ?? ''),
+]);
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
 const seconds = (performance.now() - started) / 1000;
 const loadAfter = os.loadavg();
 const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
-console.log(`\nApprovalMax Connect benchmark — ${os.cpus().length} cores, Node ${process.version}, Chromium ${chromiumVersion}, load ${load(loadBefore)} → ${load(loadAfter)}\n`);
+console.log(
+  `\nApprovalMax Connect benchmark — ${os.cpus().length} cores, Node ${process.version}, Chromium ${chromiumVersion}, load ${load(loadBefore)} → ${load(loadAfter)}\n`,
+);
 for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : `· ${c}`)).join('  '));
 const misses = figures.filter((f) => verdict(f) === 'MISS');
-console.log(misses.length ? `\n${misses.length} figure(s) MISS their target: see README "Benchmark".` : '\nEvery measured ratio and budget meets its target.');
+console.log(
+  misses.length
+    ? `\n${misses.length} figure(s) MISS their target: see README "Benchmark".`
+    : '\nEvery measured ratio and budget meets its target.',
+);
 
 const count = (v: string) => figures.filter((f) => verdict(f) === v).length;
 const results = {

@@ -24,7 +24,9 @@ if (shotIndex >= 0 && !screenshot) {
   process.exit(2);
 }
 if (!screenshot && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error('The demo needs a screen, and this Linux session has no display (neither DISPLAY nor WAYLAND_DISPLAY is set): run it as `xvfb-run -a npm run demo`.');
+  console.error(
+    'The demo needs a screen, and this Linux session has no display (neither DISPLAY nor WAYLAND_DISPLAY is set): run it as `xvfb-run -a npm run demo`.',
+  );
   process.exit(1);
 }
 
@@ -52,7 +54,8 @@ async function forgetDemoSecrets(): Promise<void> {
   try {
     const { default: keytar } = await import('keytar');
     const clear = async () => {
-      for (const { account } of await keytar.findCredentials(DEMO_KEYCHAIN_SERVICE)) await keytar.deletePassword(DEMO_KEYCHAIN_SERVICE, account);
+      for (const { account } of await keytar.findCredentials(DEMO_KEYCHAIN_SERVICE))
+        await keytar.deletePassword(DEMO_KEYCHAIN_SERVICE, account);
     };
     await Promise.race([clear(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
   } catch {
@@ -69,7 +72,8 @@ function onSignal(): void {
 
 /** Playwright exits the process on Ctrl+C as soon as its browser is closed, before the demo has cleaned up: the demo does both. */
 function ownSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const listener of process.listeners(signal)) if (listener !== onSignal) process.off(signal, listener);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    for (const listener of process.listeners(signal)) if (listener !== onSignal) process.off(signal, listener);
 }
 
 async function main(): Promise<void> {
@@ -98,7 +102,10 @@ async function main(): Promise<void> {
     const page = await shell.firstWindow();
     await page.getByRole('heading', { level: 1 }).waitFor();
     // The simulator's secret reaches the keychain just after the window shows; then Connect is ready.
-    await page.getByText('Connects to ').waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page
+      .getByText('Connects to ')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     await page.screenshot({ path: screenshot });
     console.log(`Screenshot of the demo's first screen written to ${screenshot}`);
     return stopAll(0);

@@ -15,8 +15,17 @@ const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512, 1024];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 /** macOS icon types that hold PNG data, with their pixel size (@2x types carry double pixels). */
 const ICNS_TYPES: ReadonlyArray<readonly [string, number]> = [
-  ['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024],
-  ['ic11', 32], ['ic12', 64], ['ic13', 256], ['ic14', 512],
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+  ['ic11', 32],
+  ['ic12', 64],
+  ['ic13', 256],
+  ['ic14', 512],
 ];
 
 /** Packs PNG images into a .ico file (one directory entry per size; 256 is written as 0). */
@@ -65,8 +74,13 @@ async function renderAll(svg: string, sizes: readonly number[]): Promise<Map<num
     for (const size of sizes) {
       await page.setViewportSize({ width: size, height: size });
       const scaled = svg.replace(/width="1024" height="1024"/, `width="${size}" height="${size}"`);
-      await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${scaled}</body></html>`);
-      rendered.set(size, await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }));
+      await page.setContent(
+        `<!doctype html><html><body style="margin:0;background:transparent">${scaled}</body></html>`,
+      );
+      rendered.set(
+        size,
+        await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } }),
+      );
     }
     return rendered;
   } finally {
@@ -76,7 +90,8 @@ async function renderAll(svg: string, sizes: readonly number[]): Promise<Map<num
 
 async function main(): Promise<void> {
   const svg = readFileSync(path.join(BUILD, 'icon.svg'), 'utf8');
-  if (!svg.includes('width="1024" height="1024"')) throw new Error('build/icon.svg must declare width="1024" height="1024"');
+  if (!svg.includes('width="1024" height="1024"'))
+    throw new Error('build/icon.svg must declare width="1024" height="1024"');
   const sizes = [...new Set([...LINUX_SIZES, ...ICO_SIZES, ...ICNS_TYPES.map(([, s]) => s)])].sort((a, b) => a - b);
   const png = await renderAll(svg, sizes);
   const get = (size: number) => png.get(size) ?? Buffer.alloc(0);

@@ -37,7 +37,9 @@ const BLOCKING = new Set(['high', 'critical']);
 
 /** The advisory's id as the allowlist names it: the GHSA id from its URL, else npm's number. */
 export function advisoryId(advisory: Advisory): string {
-  return /GHSA(-[0-9a-z]{4}){3}/i.exec(advisory.url ?? '')?.[0] ?? String(advisory.source ?? advisory.title ?? 'unknown');
+  return (
+    /GHSA(-[0-9a-z]{4}){3}/i.exec(advisory.url ?? '')?.[0] ?? String(advisory.source ?? advisory.title ?? 'unknown')
+  );
 }
 
 /** Reads and checks the allowlist file: every entry needs an id, a package and a reason of three words or more. */
@@ -54,8 +56,15 @@ export function readAllowlist(file: string): AllowedAdvisory[] {
 /** Judges an `npm audit --json` report: each high or critical advisory on a production package fails unless allowed. */
 export function judgeAudit(report: AuditReport, allowlist: readonly AllowedAdvisory[]): AuditVerdict {
   if (!report.vulnerabilities) {
-    const why = report.statusCode ? `HTTP ${report.statusCode}` : report.error?.summary || report.message || 'no report';
-    return { checked: false, note: `npm audit could not ask the advisory service (${why}); production dependencies were NOT checked for advisories`, allowed: [], failures: [] };
+    const why = report.statusCode
+      ? `HTTP ${report.statusCode}`
+      : report.error?.summary || report.message || 'no report';
+    return {
+      checked: false,
+      note: `npm audit could not ask the advisory service (${why}); production dependencies were NOT checked for advisories`,
+      allowed: [],
+      failures: [],
+    };
   }
   const failures: string[] = [];
   const allowed: string[] = [];
@@ -71,22 +80,35 @@ export function judgeAudit(report: AuditReport, allowlist: readonly AllowedAdvis
       const line = `${via.severity} ${id} in ${vulnerability.name}: ${via.title ?? ''}`.trim();
       const entry = allowlist.find((a) => a.id === id && a.package === (via.name ?? vulnerability.name));
       if (entry) allowed.push(`${line} — allowed: ${entry.reason}`);
-      else failures.push(`${line} (${via.url ?? 'no link'}); fix it (npm update / a newer version) or add it with a reason to the allowlist`);
+      else
+        failures.push(
+          `${line} (${via.url ?? 'no link'}); fix it (npm update / a newer version) or add it with a reason to the allowlist`,
+        );
     }
   }
   const count = Object.keys(report.vulnerabilities).length;
-  return { checked: true, note: `npm audit --omit=dev: ${count} vulnerable package(s), ${failures.length} high/critical without a reason`, allowed, failures };
+  return {
+    checked: true,
+    note: `npm audit --omit=dev: ${count} vulnerable package(s), ${failures.length} high/critical without a reason`,
+    allowed,
+    failures,
+  };
 }
 
 /** Runs `npm audit --omit=dev --json` in `cwd` and parses what it prints (it exits non-zero on findings). */
 export function runNpmAudit(cwd: string): Promise<AuditReport> {
   return new Promise((resolve) => {
-    execFile('npm', ['audit', '--omit=dev', '--json'], { cwd, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      try {
-        resolve(JSON.parse(stdout) as AuditReport);
-      } catch {
-        resolve({ message: error ? error.message.split('\n')[0] : 'npm audit printed no JSON' });
-      }
-    });
+    execFile(
+      'npm',
+      ['audit', '--omit=dev', '--json'],
+      { cwd, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        try {
+          resolve(JSON.parse(stdout) as AuditReport);
+        } catch {
+          resolve({ message: error ? error.message.split('\n')[0] : 'npm audit printed no JSON' });
+        }
+      },
+    );
   });
 }

@@ -25,7 +25,8 @@ export const EXCLUDED_CHECKS: readonly { id: string; className: string; reason: 
   {
     id: 'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK',
     className: 'AvailableSecurityFixesGlobalCheck',
-    reason: "It downloads Electron's release list from GitHub, which the build machines cannot reach; Electron is a pinned devDependency updated like any other.",
+    reason:
+      "It downloads Electron's release list from GitHub, which the build machines cannot reach; Electron is a pinned devDependency updated like any other.",
   },
 ];
 
@@ -82,24 +83,41 @@ export function findSuppressions(root: string, files: readonly string[]): Suppre
         const match = MARKER.exec(text);
         if (!match) return;
         const [names = '', ...rest] = match[1]!.replace(/\*\/\s*$/, '').split(/\s--\s/);
-        out.push({ file, line: index + 1, ids: names.trim().split(/[\s,]+/).filter(Boolean), reason: rest.join(' -- ').trim() });
+        out.push({
+          file,
+          line: index + 1,
+          ids: names
+            .trim()
+            .split(/[\s,]+/)
+            .filter(Boolean),
+          reason: rest.join(' -- ').trim(),
+        });
       });
   }
   return out;
 }
 
 /** Runs electronegativity over copies of the files with their markers neutralised, writing SARIF; returns parse errors. */
-export async function runElectronegativity(root: string, files: readonly string[], sarifPath: string): Promise<{ file: string; message: string }[]> {
+export async function runElectronegativity(
+  root: string,
+  files: readonly string[],
+  sarifPath: string,
+): Promise<{ file: string; message: string }[]> {
   const stage = mkdtempSync(path.join(os.tmpdir(), 'amc-electronegativity-'));
   try {
     for (const file of files) {
       mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
-      writeFileSync(path.join(stage, file), readFileSync(path.join(root, file), 'utf8').replaceAll('eng-disable', 'eng-suppressed'));
+      writeFileSync(
+        path.join(stage, file),
+        readFileSync(path.join(root, file), 'utf8').replaceAll('eng-disable', 'eng-suppressed'),
+      );
     }
     mkdirSync(path.dirname(sarifPath), { recursive: true });
     rmSync(sarifPath, { force: true });
     keepOffline();
-    const run = createRequire(import.meta.url)('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<{ errors: { file: string; message: string }[] }>;
+    const run = createRequire(import.meta.url)('@doyensec/electronegativity') as (
+      options: Record<string, unknown>,
+    ) => Promise<{ errors: { file: string; message: string }[] }>;
     const log = console.log;
     console.log = () => undefined; // it reports a failed download of translations; nothing else goes to the console
     try {
@@ -153,19 +171,36 @@ export function readSarif(sarifPath: string): Finding[] {
   return log.runs.flatMap((run) =>
     run.results.map((r) => {
       const location = r.locations?.[0]?.physicalLocation;
-      return { ruleId: r.ruleId, file: location?.artifactLocation.uri ?? '', line: location?.region?.startLine ?? 0, level: r.level ?? 'warning', message: r.message.text };
+      return {
+        ruleId: r.ruleId,
+        file: location?.artifactLocation.uri ?? '',
+        line: location?.region?.startLine ?? 0,
+        level: r.level ?? 'warning',
+        message: r.message.text,
+      };
     }),
   );
 }
 
 /** Decides: each finding suppressed on its own line with a reason, no bad or unused marker, no unparsed file. */
-export function judge(findings: readonly Finding[], suppressions: readonly Suppression[], parseErrors: readonly { file: string; message: string }[]): ScanVerdict {
-  const failures: string[] = parseErrors.map((e) => `${e.file}: could not be parsed, so it was not scanned (${e.message})`);
+export function judge(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  parseErrors: readonly { file: string; message: string }[],
+): ScanVerdict {
+  const failures: string[] = parseErrors.map(
+    (e) => `${e.file}: could not be parsed, so it was not scanned (${e.message})`,
+  );
   const valid = suppressions.filter((s) => {
     const where = `${s.file}:${s.line}`;
-    if (s.ids.length === 0 || s.ids.some((id) => !/^[A-Z0-9_]+_CHECK$/.test(id))) failures.push(`${where}: eng-disable must name check IDs such as SANDBOX_JS_CHECK`);
-    else if (s.line === 1) failures.push(`${where}: eng-disable on a file's first line silences the check for the whole file; put it on the finding's line`);
-    else if (s.reason.split(/\s+/).filter(Boolean).length < 3) failures.push(`${where}: eng-disable ${s.ids.join(' ')} needs a written reason: "-- why this is safe"`);
+    if (s.ids.length === 0 || s.ids.some((id) => !/^[A-Z0-9_]+_CHECK$/.test(id)))
+      failures.push(`${where}: eng-disable must name check IDs such as SANDBOX_JS_CHECK`);
+    else if (s.line === 1)
+      failures.push(
+        `${where}: eng-disable on a file's first line silences the check for the whole file; put it on the finding's line`,
+      );
+    else if (s.reason.split(/\s+/).filter(Boolean).length < 3)
+      failures.push(`${where}: eng-disable ${s.ids.join(' ')} needs a written reason: "-- why this is safe"`);
     else return true;
     return false;
   });
@@ -176,10 +211,15 @@ export function judge(findings: readonly Finding[], suppressions: readonly Suppr
     if (by) {
       used.add(`${by.file}:${by.line}:${finding.ruleId}`);
       suppressed.push({ finding, reason: by.reason });
-    } else failures.push(`${finding.file || '(whole app)'}:${finding.line} ${finding.ruleId} (${finding.level}): ${finding.message}`);
+    } else
+      failures.push(
+        `${finding.file || '(whole app)'}:${finding.line} ${finding.ruleId} (${finding.level}): ${finding.message}`,
+      );
   }
   for (const s of valid)
-    for (const id of s.ids) if (!used.has(`${s.file}:${s.line}:${id}`)) failures.push(`${s.file}:${s.line}: eng-disable ${id} suppresses nothing; remove it`);
+    for (const id of s.ids)
+      if (!used.has(`${s.file}:${s.line}:${id}`))
+        failures.push(`${s.file}:${s.line}: eng-disable ${id} suppresses nothing; remove it`);
   return { suppressed, failures };
 }
 
@@ -190,7 +230,10 @@ export function annotateSarif(sarifPath: string, verdict: ScanVerdict): void {
     for (const result of run.results) {
       const location = result.locations?.[0]?.physicalLocation;
       const hit = verdict.suppressed.find(
-        (s) => s.finding.ruleId === result.ruleId && s.finding.file === location?.artifactLocation.uri && s.finding.line === location?.region?.startLine,
+        (s) =>
+          s.finding.ruleId === result.ruleId &&
+          s.finding.file === location?.artifactLocation.uri &&
+          s.finding.line === location?.region?.startLine,
       );
       if (hit) result.suppressions = [{ kind: 'inSource', justification: hit.reason }];
     }
@@ -198,7 +241,11 @@ export function annotateSarif(sarifPath: string, verdict: ScanVerdict): void {
 }
 
 /** The whole Electron scan of `folders` under `root`: run, read, judge, annotate. */
-export async function scanElectron(root: string, folders: readonly string[], sarifPath: string): Promise<ScanVerdict & { files: number }> {
+export async function scanElectron(
+  root: string,
+  folders: readonly string[],
+  sarifPath: string,
+): Promise<ScanVerdict & { files: number }> {
   const files = listSources(root, folders);
   const parseErrors = await runElectronegativity(root, files, sarifPath);
   const verdict = judge(readSarif(sarifPath), findSuppressions(root, files), parseErrors);
@@ -212,9 +259,16 @@ export async function scanElectron(root: string, folders: readonly string[], sar
  * answers "offline" at once: the scan never tries the network and uses its bundled English texts.
  */
 function keepOffline(): void {
-  const fromI18n = createRequire(createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/locales/i18n.js'));
+  const fromI18n = createRequire(
+    createRequire(import.meta.url).resolve('@doyensec/electronegativity/dist/locales/i18n.js'),
+  );
   const gotPath = fromI18n.resolve('got');
   const offline = () => Promise.reject(new Error('offline: translations are not downloaded'));
   const cache = fromI18n.cache as Record<string, unknown>;
-  cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: Object.assign(offline, { default: offline, __esModule: true }) };
+  cache[gotPath] = {
+    id: gotPath,
+    filename: gotPath,
+    loaded: true,
+    exports: Object.assign(offline, { default: offline, __esModule: true }),
+  };
 }

@@ -11,7 +11,18 @@ export interface ShippedPackage {
 }
 
 /** Licences that allow shipping in a closed-source, commercially distributed app without more than a notice. */
-export const PERMISSIVE = new Set(['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD', 'BlueOak-1.0.0', 'Unlicense', 'CC0-1.0', 'Python-2.0']);
+export const PERMISSIVE = new Set([
+  'MIT',
+  'ISC',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'Apache-2.0',
+  '0BSD',
+  'BlueOak-1.0.0',
+  'Unlicense',
+  'CC0-1.0',
+  'Python-2.0',
+]);
 
 /** README markers between which the table is kept. */
 export const README_START = '<!-- licences:start (npm run licences) -->';
@@ -46,19 +57,24 @@ function resolvePackage(name: string, fromDir: string, root: string): string | n
 export function productionPackages(root: string): ShippedPackage[] {
   const top = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
   const seen = new Map<string, ShippedPackage>();
-  const queue: { name: string; from: string; optional: boolean }[] = Object.keys(top.dependencies ?? {}).map((name) => ({ name, from: root, optional: false }));
+  const queue: { name: string; from: string; optional: boolean }[] = Object.keys(top.dependencies ?? {}).map(
+    (name) => ({ name, from: root, optional: false }),
+  );
   while (queue.length > 0) {
     const { name, from, optional } = queue.shift()!;
     const dir = resolvePackage(name, from, root);
     if (!dir) {
       if (optional) continue;
-      throw new Error(`${name} (needed by ${path.relative(root, from) || 'the app'}) is not installed; run npm ci first`);
+      throw new Error(
+        `${name} (needed by ${path.relative(root, from) || 'the app'}) is not installed; run npm ci first`,
+      );
     }
     if (seen.has(dir)) continue;
     const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Manifest;
     seen.set(dir, { name: manifest.name, version: manifest.version, licence: licenceOf(manifest) });
     for (const dep of Object.keys(manifest.dependencies ?? {})) queue.push({ name: dep, from: dir, optional: false });
-    for (const dep of Object.keys(manifest.optionalDependencies ?? {})) queue.push({ name: dep, from: dir, optional: true });
+    for (const dep of Object.keys(manifest.optionalDependencies ?? {}))
+      queue.push({ name: dep, from: dir, optional: true });
   }
   const unique = new Map([...seen.values()].map((p) => [`${p.name}@${p.version}`, p]));
   return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
@@ -76,9 +92,18 @@ export function isPermissive(licence: string): boolean {
 export function licenceTable(packages: readonly ShippedPackage[]): string {
   const counts = new Map<string, number>();
   for (const p of packages) counts.set(p.licence, (counts.get(p.licence) ?? 0) + 1);
-  const summary = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([l, n]) => `${l} (${n})`).join(', ');
+  const summary = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([l, n]) => `${l} (${n})`)
+    .join(', ');
   const rows = packages.map((p) => `| ${p.name} | ${p.version} | ${p.licence} |`);
-  return [`${packages.length} packages: ${summary}.`, '', '| package | version | licence |', '| --- | --- | --- |', ...rows].join('\n');
+  return [
+    `${packages.length} packages: ${summary}.`,
+    '',
+    '| package | version | licence |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** The README with the table between its markers replaced; throws when the markers are missing. */

@@ -24,21 +24,27 @@ const sarif = path.join(root, 'test-results/electronegativity.sarif');
 const electron = await scanElectron(root, ['main', 'preload'], sarif);
 console.log(`${electron.files} files scanned; SARIF written to ${path.relative(root, sarif)}`);
 for (const c of EXCLUDED_CHECKS) console.log(`  check off: ${c.id} — ${c.reason}`);
-for (const s of electron.suppressed) console.log(`  suppressed: ${s.finding.file}:${s.finding.line} ${s.finding.ruleId} — ${s.reason}`);
+for (const s of electron.suppressed)
+  console.log(`  suppressed: ${s.finding.file}:${s.finding.line} ${s.finding.ruleId} — ${s.reason}`);
 failures.push(...electron.failures);
 
 section('npm audit --omit=dev (high and critical advisories)');
-const audit = judgeAudit(await runNpmAudit(root), readAllowlist(path.join(root, 'scripts/security-scan.audit-allowlist.json')));
+const audit = judgeAudit(
+  await runNpmAudit(root),
+  readAllowlist(path.join(root, 'scripts/security-scan.audit-allowlist.json')),
+);
 console.log(audit.note);
 for (const line of audit.allowed) console.log(`  ${line}`);
 failures.push(...audit.failures);
-if (!audit.checked && process.env.AUDIT_REQUIRED === '1') failures.push('AUDIT_REQUIRED=1 but the advisory service could not be asked');
+if (!audit.checked && process.env.AUDIT_REQUIRED === '1')
+  failures.push('AUDIT_REQUIRED=1 but the advisory service could not be asked');
 
 section('Licences of production dependencies');
 const shipped = productionPackages(root);
 const table = licenceTable(shipped);
 console.log(table.split('\n')[0]);
-for (const p of shipped.filter((x) => !isPermissive(x.licence))) failures.push(`${p.name}@${p.version} is licensed "${p.licence}", not on the permissive list: check it may ship`);
+for (const p of shipped.filter((x) => !isPermissive(x.licence)))
+  failures.push(`${p.name}@${p.version} is licensed "${p.licence}", not on the permissive list: check it may ship`);
 if (withLicenceTable(readFileSync(readmePath, 'utf8'), table) !== readFileSync(readmePath, 'utf8'))
   failures.push('README.md lists other licences than the installed production tree: run `npm run licences`');
 

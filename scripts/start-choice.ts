@@ -26,7 +26,8 @@ export function chooseStart(facts: StartFacts): StartChoice {
   if (!facts.headless && !hasDisplay(facts.platform, facts.env)) {
     return {
       kind: 'no-display',
-      message: 'This computer has no display for the app’s window (neither DISPLAY nor WAYLAND_DISPLAY is set); run it under a virtual display instead, for example: xvfb-run -a npm start',
+      message:
+        'This computer has no display for the app’s window (neither DISPLAY nor WAYLAND_DISPLAY is set); run it under a virtual display instead, for example: xvfb-run -a npm start',
     };
   }
   if (facts.binary && !facts.headless) return { kind: 'electron', binary: facts.binary };

@@ -12,11 +12,16 @@ const screenshot = screenshotArgument(args);
 
 /** Electron ≥ 42 downloads its binary on first use; try once, quietly, and report only the outcome. */
 function downloadElectron(): string | null {
-  spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], { cwd: root, stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], {
+    cwd: root,
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   return electronBinary();
 }
 
-const binary = electronBinary() ?? (screenshot === null && !process.env.APPROVALMAX_CONNECT_NO_ELECTRON ? downloadElectron() : null);
+const binary =
+  electronBinary() ?? (screenshot === null && !process.env.APPROVALMAX_CONNECT_NO_ELECTRON ? downloadElectron() : null);
 const choice = chooseStart({ platform: process.platform, env: process.env, binary, headless: screenshot !== null });
 if (choice.kind === 'no-display') {
   console.error(choice.message);

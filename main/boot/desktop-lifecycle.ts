@@ -44,7 +44,10 @@ export interface DesktopAppParts<Running extends Stoppable> {
  * plain-words dialog, lands in the log when it can, and exits, so no windowless process is left
  * holding the single-instance lock.
  */
-export function runDesktopApp<Running extends Stoppable>(life: AppLifecycle, parts: DesktopAppParts<Running>): Promise<void> {
+export function runDesktopApp<Running extends Stoppable>(
+  life: AppLifecycle,
+  parts: DesktopAppParts<Running>,
+): Promise<void> {
   const fail = (error: unknown) => {
     const logFile = safely(() => parts.logFailure(error));
     const { title, message } = describeStartupFailure(error, logFile);

@@ -4,7 +4,10 @@ import { fail } from '../core/result';
 import { isLoopbackHost } from '../core/urls';
 
 /** The answer to a bridge call from anywhere but the app window's own top frame. */
-export const FORBIDDEN_SENDER: Result<never> = fail('forbidden-sender', 'This request did not come from the app window and was refused.');
+export const FORBIDDEN_SENDER: Result<never> = fail(
+  'forbidden-sender',
+  'This request did not come from the app window and was refused.',
+);
 
 /** The system browser opens only the environment's own sign-in server, over https (or this machine's simulator). */
 export function mayOpenInBrowser(url: string, issuerOrigin: string): boolean {

@@ -55,7 +55,13 @@ export async function startApp(start: ShellStart): Promise<StartedApp> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
     throw new StartupProblem('The data folder', dataDir, error);
   });
-  const config = await loadAppConfig(start.env, { userDataDir: dataDir, productName: PRODUCT_NAME, version: start.version, platform: process.platform, shell: start.shell });
+  const config = await loadAppConfig(start.env, {
+    userDataDir: dataDir,
+    productName: PRODUCT_NAME,
+    version: start.version,
+    platform: process.platform,
+    shell: start.shell,
+  });
   const logFile = openLogFile(config.dataDir);
   const logger = createLineLogger(writeToAll(start.console, logFile.write), start.env.APPROVALMAX_CONNECT_LOG_LEVEL);
   const keychain = openSecretStore({
@@ -64,13 +70,21 @@ export async function startApp(start: ShellStart): Promise<StartedApp> {
     logger,
     ...(start.loadKeychain ? { loadBackend: start.loadKeychain } : {}),
   });
-  const ports: Ports = { ...start.ports(logger), secrets: new DeferredSecretStore(keychain.then((k) => k.store)), clock: systemClock, logger };
+  const ports: Ports = {
+    ...start.ports(logger),
+    secrets: new DeferredSecretStore(keychain.then((k) => k.store)),
+    clock: systemClock,
+    logger,
+  };
   const core = await startCore(ports, config, { keychain });
   return { core, config, logger, logFile, ports, stop: () => core.stop() };
 }
 
 /** Writes a start-up failure to logs/app.log in the data folder, when that folder is known; returns the file. */
-export function logStartupFailure(start: Pick<ShellStart, 'env' | 'defaultDataDir'>, error: unknown): string | undefined {
+export function logStartupFailure(
+  start: Pick<ShellStart, 'env' | 'defaultDataDir'>,
+  error: unknown,
+): string | undefined {
   let dataDir: string;
   try {
     dataDir = dataDirOf(start);
@@ -79,6 +93,9 @@ export function logStartupFailure(start: Pick<ShellStart, 'env' | 'defaultDataDi
   }
   const logFile = openLogFile(dataDir);
   const reason = error instanceof Error ? error.message : String(error);
-  createLineLogger(logFile.write, 'error').error('start: the app could not start', { reason, errno: (error as NodeJS.ErrnoException | undefined)?.code ?? null });
+  createLineLogger(logFile.write, 'error').error('start: the app could not start', {
+    reason,
+    errno: (error as NodeJS.ErrnoException | undefined)?.code ?? null,
+  });
   return logFile.isWorking() ? logFile.file : undefined;
 }

@@ -67,7 +67,8 @@ function whyForCode(code: string, subject: string): string {
 }
 
 function whatToDo(code: string): string {
-  if (code === 'EPERM' || code === 'EBUSY') return 'Wait a minute or pause that program, then start ApprovalMax Connect again.';
+  if (code === 'EPERM' || code === 'EBUSY')
+    return 'Wait a minute or pause that program, then start ApprovalMax Connect again.';
   if (code === 'ENOSPC') return 'Free some disk space, then start ApprovalMax Connect again.';
   return 'Check the folder and its permissions (or ask your IT team), then start ApprovalMax Connect again.';
 }

@@ -33,7 +33,10 @@ export interface ShellDefaults {
   readonly shell: 'electron' | 'chromium';
 }
 
-const adminFileSchema = z.object({ environments: z.array(adminEnvironmentSchema).default([]), updates: adminUpdatesSchema });
+const adminFileSchema = z.object({
+  environments: z.array(adminEnvironmentSchema).default([]),
+  updates: adminUpdatesSchema,
+});
 
 /** Reads env variables and the optional admin config file; never throws for a bad file. */
 export async function loadAppConfig(env: Record<string, string | undefined>, shell: ShellDefaults): Promise<AppConfig> {
@@ -73,7 +76,9 @@ type FileText = { readonly text: string } | { readonly missing: true } | { reado
 
 /** The file's text, its size checked with stat before a byte is read; reads at most the limit, even if the file grows meanwhile. */
 async function readLimited(file: string, limit: number): Promise<FileText> {
-  const tooBig = (size: number) => ({ refused: `it is ${megabytes(size)} MB, over the ${megabytes(limit)} MB limit for this file` });
+  const tooBig = (size: number) => ({
+    refused: `it is ${megabytes(size)} MB, over the ${megabytes(limit)} MB limit for this file`,
+  });
   try {
     const info = await stat(file);
     if (!info.isFile()) return { refused: 'it is a folder or a device, not a file' };
@@ -115,13 +120,23 @@ async function readAdminFile(file: string, required: boolean): Promise<AdminFile
   const parsed = adminFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
+    const field = issue
+      ? issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '')
+      : '';
     return rejectFile(file, `${field || 'the file'} ${issue ? describeRule(issue) : 'is not valid'}`);
   }
-  const environments = parsed.data.environments.map(
-    ({ clientSecret: _secret, ...e }): Environment => ({ ...e, kind: 'custom', source: 'admin', scopes: e.scopes ?? DEFAULT_SCOPES }),
+  const environments = parsed.data.environments.map(({ clientSecret: _secret, ...e }): Environment => ({
+    ...e,
+    kind: 'custom',
+    source: 'admin',
+    scopes: e.scopes ?? DEFAULT_SCOPES,
+  }));
+  const secrets = new Map(
+    parsed.data.environments.flatMap((e) => (e.clientSecret ? [[e.id, e.clientSecret] as const] : [])),
   );
-  const secrets = new Map(parsed.data.environments.flatMap((e) => (e.clientSecret ? [[e.id, e.clientSecret] as const] : [])));
   const { enabled, feedUrl } = parsed.data.updates;
   return { environments, secrets, updates: feedUrl ? { enabled, feedUrl } : { enabled }, notices: [] };
 }

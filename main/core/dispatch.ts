@@ -6,7 +6,9 @@ import { fail } from './result';
 /** The single choke point both shells call: checks the channel and validates the argument. */
 export type Dispatch = (channel: unknown, arg: unknown) => Promise<Result<unknown>>;
 
-type Schema = { safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: FieldIssue[] } } };
+type Schema = {
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: FieldIssue[] } };
+};
 type Handler = (arg: unknown) => Promise<Result<unknown>>;
 
 /** Builds the choke point from the feature tables; the shells check the sender frame before calling it. */
@@ -27,5 +29,7 @@ function lookup<T>(table: object, channel: unknown): T | undefined {
   if (parts.length !== 2) return undefined;
   const [feature, method] = parts as [string, string];
   const group: unknown = Object.hasOwn(table, feature) ? (table as Record<string, unknown>)[feature] : undefined;
-  return typeof group === 'object' && group !== null && Object.hasOwn(group, method) ? ((group as Record<string, T>)[method]) : undefined;
+  return typeof group === 'object' && group !== null && Object.hasOwn(group, method)
+    ? (group as Record<string, T>)[method]
+    : undefined;
 }

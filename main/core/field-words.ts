@@ -54,7 +54,11 @@ export function describeRule(issue: FieldIssue): string {
     case 'too_big':
       return `must be at most ${String(issue.maximum)} ${unit}`;
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? (issue.origin === 'array' ? 'must list at least one entry' : 'must not be empty') : `must be at least ${String(issue.minimum)} ${unit}`;
+      return Number(issue.minimum) <= 1
+        ? issue.origin === 'array'
+          ? 'must list at least one entry'
+          : 'must not be empty'
+        : `must be at least ${String(issue.minimum)} ${unit}`;
     case 'invalid_type':
       return 'is missing or not of the expected kind';
     case 'unrecognized_keys':

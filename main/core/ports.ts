@@ -11,9 +11,7 @@ export interface SecretStore {
 
 /** What the user's sign-in window ended with. */
 export type AuthWindowOutcome =
-  | { readonly kind: 'redirect'; readonly url: string }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'timeout' };
+  { readonly kind: 'redirect'; readonly url: string } | { readonly kind: 'cancelled' } | { readonly kind: 'timeout' };
 
 /** Shows the identity server's sign-in page and catches the redirect before it leaves the machine. */
 export interface AuthWindow {
@@ -62,7 +60,11 @@ export type HttpTransport = ((url: string, init: RequestInit) => Promise<Respons
 /** Asks the user where to save a file (Electron's save dialog); the core writes the file itself. */
 export interface SaveDialog {
   /** Resolves with the chosen path, or null when the user cancelled. */
-  choosePath(request: { readonly title: string; readonly defaultName: string; readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[] }): Promise<string | null>;
+  choosePath(request: {
+    readonly title: string;
+    readonly defaultName: string;
+    readonly filters: readonly { readonly name: string; readonly extensions: readonly string[] }[];
+  }): Promise<string | null>;
 }
 
 /** Shows a folder in the system's file manager ("Open logs folder"). */

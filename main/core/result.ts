@@ -6,4 +6,7 @@ export type { Result, BridgeError };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** Wraps an expected failure with a plain-words message. */
-export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({ ok: false, error: { code, message } });
+export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});

@@ -90,8 +90,26 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
   const connections = new ConnectionService(ports, environments, conns.store, discovery, events, activity);
   const copier = new CopyService(ports.clipboard, ports.clock);
   const proxy = new ProxyCredentials(ports.secrets, events, ports.logger);
-  const pings = new PingService({ ports, environments, connections, history, activity, copier, timeoutMs: config.pingTimeoutMs });
-  const diagnostics = new DiagnosticsService({ ports, config, status, logsFolder: logsFolder(config.dataDir), environments, connections, history, activity, copier });
+  const pings = new PingService({
+    ports,
+    environments,
+    connections,
+    history,
+    activity,
+    copier,
+    timeoutMs: config.pingTimeoutMs,
+  });
+  const diagnostics = new DiagnosticsService({
+    ports,
+    config,
+    status,
+    logsFolder: logsFolder(config.dataDir),
+    environments,
+    connections,
+    history,
+    activity,
+    copier,
+  });
 
   const ready = Promise.all([
     shell.keychain?.then((facts) => status.setKeychain(facts)),
@@ -99,7 +117,10 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
     connections.start(),
   ]).then(
     () => undefined,
-    (error: unknown) => ports.logger.error('start: a background start-up step failed', { reason: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      ports.logger.error('start: a background start-up step failed', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
   );
   void ready.then(() => status.notices.forEach((notice) => ports.logger.warn('start: notice', { notice })));
 

@@ -2,7 +2,6 @@ import { protocol } from 'electron';
 import { readRendererAsset } from '../static/renderer-assets';
 import { APP_HOST, APP_SCHEME } from './window-policy';
 
-
 /** Must run before `app` is ready: makes app:// a secure, standard origin. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);

@@ -19,7 +19,10 @@ export class ElectronAuthWindow implements AuthWindow {
     return wipe(authSession).then(() => this.show(authSession, request));
   }
 
-  private show(authSession: Session, { url, redirectUri, issuerOrigin, signal, onPageLoaded }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+  private show(
+    authSession: Session,
+    { url, redirectUri, issuerOrigin, signal, onPageLoaded }: Parameters<AuthWindow['open']>[0],
+  ): Promise<AuthWindowOutcome> {
     if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     const partition = AUTH_PARTITION;
     const parent = this.parent();
@@ -71,7 +74,9 @@ export class ElectronAuthWindow implements AuthWindow {
         status = httpResponseCode > 0 ? httpResponseCode : null;
         window.setTitle(`Sign in — ${describeOrigin(contents.getURL())}`);
       });
-      contents.on('did-finish-load', () => onPageLoaded?.({ url: contents.getURL(), status, title: contents.getTitle() }));
+      contents.on('did-finish-load', () =>
+        onPageLoaded?.({ url: contents.getURL(), status, title: contents.getTitle() }),
+      );
       window.on('closed', () => finish({ kind: 'cancelled' }));
       if (!signal.aborted) void window.loadURL(url).catch(() => undefined);
     });

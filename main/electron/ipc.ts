@@ -10,7 +10,9 @@ import { isAppUrl } from './window-policy';
  */
 export function registerIpc(core: CoreService, mainWindow: () => BrowserWindow | undefined): void {
   for (const channel of INVOKE_CHANNELS) {
-    ipcMain.handle(channel, (event, arg: unknown) => (isFromAppTopFrame(event, mainWindow()) ? core.dispatch(channel, arg) : FORBIDDEN_SENDER));
+    ipcMain.handle(channel, (event, arg: unknown) =>
+      isFromAppTopFrame(event, mainWindow()) ? core.dispatch(channel, arg) : FORBIDDEN_SENDER,
+    );
   }
   core.events.subscribe((channel, payload) => {
     const window = mainWindow();

@@ -3,7 +3,8 @@ import { APP_URL, isAppUrl, mainWindowPreferences } from './window-policy';
 
 /** Opens the app window and shows it at once (with the theme's background, so there is no white flash). */
 export function createMainWindow(preloadPath: string, packaged: boolean): BrowserWindow {
-  const window = new BrowserWindow({ // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK AUXCLICK_JS_CHECK -- set by mainWindowPreferences() in window-policy.ts (asserted exactly by tests); middle-click opens nothing since hardening.ts denies new windows
+  const window = new BrowserWindow({
+    // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK AUXCLICK_JS_CHECK -- set by mainWindowPreferences() in window-policy.ts (asserted exactly by tests); middle-click opens nothing since hardening.ts denies new windows
     title: 'ApprovalMax Connect',
     width: 1120,
     height: 780,

@@ -8,7 +8,9 @@ import type { ProxyPrompt } from '../core/proxy/proxy-credentials';
 
 /** Electron's transport; `askProxy` answers a proxy that wants a user name and password. */
 export function electronTransport(askProxy: ProxyPrompt): HttpTransport {
-  return Object.assign((url: string, init: RequestInit) => send(url, init, askProxy), { label: "Electron's network stack (net.request)" });
+  return Object.assign((url: string, init: RequestInit) => send(url, init, askProxy), {
+    label: "Electron's network stack (net.request)",
+  });
 }
 
 function send(url: string, init: RequestInit, askProxy: ProxyPrompt): Promise<Response> {
@@ -16,7 +18,13 @@ function send(url: string, init: RequestInit, askProxy: ProxyPrompt): Promise<Re
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<Response>((resolve, reject) => {
     const manual = init.redirect === 'manual';
-    const request = net.request({ url, method: init.method ?? 'GET', redirect: manual ? 'manual' : 'follow', credentials: 'omit', useSessionCookies: false });
+    const request = net.request({
+      url,
+      method: init.method ?? 'GET',
+      redirect: manual ? 'manual' : 'follow',
+      credentials: 'omit',
+      useSessionCookies: false,
+    });
     let settled = false;
     let failBody: ((error: unknown) => void) | undefined;
     const settle = (action: () => void) => {
@@ -41,7 +49,13 @@ function send(url: string, init: RequestInit, askProxy: ProxyPrompt): Promise<Re
     });
     request.on('login', (authInfo: AuthInfo, callback: (username?: string, password?: string) => void) => {
       if (!authInfo.isProxy) return callback(); // a server's 401 comes back as a 401 response
-      void askProxy({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme, retry: retried(request) }).then(
+      void askProxy({
+        host: authInfo.host,
+        port: authInfo.port,
+        realm: authInfo.realm,
+        scheme: authInfo.scheme,
+        retry: retried(request),
+      }).then(
         (answer) => (answer ? callback(answer.username, answer.password) : callback()),
         () => callback(),
       );
@@ -50,7 +64,15 @@ function send(url: string, init: RequestInit, askProxy: ProxyPrompt): Promise<Re
       const { stream, fail } = bodyOf(message);
       failBody = fail;
       const empty = message.statusCode === 204 || message.statusCode === 304 || init.method === 'HEAD';
-      settle(() => resolve(new Response(empty ? null : stream, { status: message.statusCode, statusText: message.statusMessage, headers: toHeaders(message.headers) })));
+      settle(() =>
+        resolve(
+          new Response(empty ? null : stream, {
+            status: message.statusCode,
+            statusText: message.statusMessage,
+            headers: toHeaders(message.headers),
+          }),
+        ),
+      );
     });
     request.on('error', (error: Error) => {
       const failure = signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
@@ -77,7 +99,9 @@ function bodyOf(message: IncomingMessage): { stream: ReadableStream<Uint8Array>;
   message.on('end', () => end(() => controller.close()));
   message.on('error', (error: Error) => end(() => controller.error(new TypeError('terminated', { cause: error }))));
   // Electron emits 'close' without 'end' when the response was cut off.
-  (message as unknown as NodeJS.EventEmitter).on('close', () => end(() => controller.error(new TypeError('terminated', { cause: new Error('net::ERR_CONNECTION_CLOSED') }))));
+  (message as unknown as NodeJS.EventEmitter).on('close', () =>
+    end(() => controller.error(new TypeError('terminated', { cause: new Error('net::ERR_CONNECTION_CLOSED') }))),
+  );
   return { stream, fail: (error) => end(() => controller.error(error)) };
 }
 
@@ -91,7 +115,8 @@ function retried(request: object): boolean {
 
 function toHeaders(raw: Record<string, string | string[]>): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  for (const [name, value] of Object.entries(raw))
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   return headers;
 }
 

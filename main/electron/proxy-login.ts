@@ -17,7 +17,13 @@ export function answerProxyLogins(askProxy: ProxyPrompt): void {
     answered.set(asker, seen);
     const retry = seen.has(proxy);
     seen.add(proxy);
-    void askProxy({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme, retry }).then(
+    void askProxy({
+      host: authInfo.host,
+      port: authInfo.port,
+      realm: authInfo.realm,
+      scheme: authInfo.scheme,
+      retry,
+    }).then(
       (login) => (login ? callback(login.username, login.password) : callback()),
       () => callback(),
     );

@@ -11,7 +11,9 @@ export class ElectronSaveDialog implements SaveDialog {
       title: request.title,
       defaultPath: path.join(app.getPath('documents'), request.defaultName),
       filters: request.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
-      properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+        'createDirectory' | 'showOverwriteConfirmation'
+      )[],
     };
     const parent = this.window();
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);

@@ -56,12 +56,19 @@ export async function askToRestartDialog(update: DownloadedUpdate, parent?: Brow
     message: 'An update to ApprovalMax Connect is ready. Restart now?',
     detail: `Version ${update.version} has been downloaded. If you choose Later, it is installed the next time you quit ApprovalMax Connect.`,
   };
-  const { response } = parent && !parent.isDestroyed() ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  const { response } =
+    parent && !parent.isDestroyed()
+      ? await dialog.showMessageBox(parent, options)
+      : await dialog.showMessageBox(options);
   return response === 0;
 }
 
 /** The composition root's one call: checks at start and daily unless IT turned updates off. */
-export function setupAutoUpdates(settings: UpdateSettings | undefined, logger: Logger, mainWindow: () => BrowserWindow | undefined): void {
+export function setupAutoUpdates(
+  settings: UpdateSettings | undefined,
+  logger: Logger,
+  mainWindow: () => BrowserWindow | undefined,
+): void {
   const { enabled, feedUrl } = settings ?? DEFAULT_UPDATE_SETTINGS;
   const policy = startUpdatePolicy({
     enabled,

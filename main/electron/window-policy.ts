@@ -35,9 +35,24 @@ export const AUTH_PARTITION = 'auth-sign-in';
  */
 export function appMenuTemplate(packaged: boolean, platform: string): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions = packaged
-    ? { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+    ? {
+        label: 'View',
+        submenu: [
+          { role: 'resetZoom' },
+          { role: 'zoomIn' },
+          { role: 'zoomOut' },
+          { type: 'separator' },
+          { role: 'togglefullscreen' },
+        ],
+      }
     : { role: 'viewMenu' };
-  return [...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []), { role: 'fileMenu' }, { role: 'editMenu' }, view, { role: 'windowMenu' }];
+  return [
+    ...(platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    view,
+    { role: 'windowMenu' },
+  ];
 }
 
 /** The sign-in window's web preferences, exported so a test can assert them: no preload, its own partition. */

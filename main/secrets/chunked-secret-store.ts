@@ -137,7 +137,9 @@ export class ChunkedSecretStore implements SecretStore {
   /** One operation per key at a time in this process, so a read never meets a half-done write of ours. */
   private serial<T>(key: string, op: () => Promise<T>): Promise<T> {
     if (key.length === 0 || key.startsWith(RESERVED_PREFIX)) {
-      return Promise.reject(new RangeError(`Secret keys must be non-empty and must not start with "${RESERVED_PREFIX}".`));
+      return Promise.reject(
+        new RangeError(`Secret keys must be non-empty and must not start with "${RESERVED_PREFIX}".`),
+      );
     }
     const result = (this.queues.get(key) ?? Promise.resolve()).then(op);
     const tail = result.then(

@@ -35,7 +35,10 @@ export async function openSecretStore(options: OpenSecretStoreOptions): Promise<
     logger?.info('Keychain available; secrets are kept there.', { platform });
     return { store: new ChunkedSecretStore(service, backend), backend: 'keychain' };
   } catch (error) {
-    logger?.warn('No usable keychain; secrets are kept in memory for this session only.', { platform, reason: reasonOf(error) });
+    logger?.warn('No usable keychain; secrets are kept in memory for this session only.', {
+      platform,
+      reason: reasonOf(error),
+    });
     return { store: new MemorySecretStore(), backend: 'memory', notice: noKeychainNotice(platform) };
   }
 }

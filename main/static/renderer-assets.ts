@@ -46,10 +46,15 @@ export async function readRendererAsset(root: string, urlPath: string): Promise<
     return { status: 400, body: Buffer.from('Bad request'), headers };
   }
   const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return { status: 403, body: Buffer.from('Forbidden'), headers };
+  if (file !== root && !file.startsWith(root + path.sep))
+    return { status: 403, body: Buffer.from('Forbidden'), headers };
   try {
     const body = await readFile(file);
-    return { status: 200, body, headers: { ...headers, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' } };
+    return {
+      status: 200,
+      body,
+      headers: { ...headers, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' },
+    };
   } catch {
     return { status: 404, body: Buffer.from('Not found'), headers };
   }

@@ -1,9 +1,7 @@
 // How a feature declares its bridge calls and events: each once, in one map. The values are empty
 // at run time; only their keys (the method names) and types matter, so nothing is imported here.
 /** Every bridge call resolves to a Result: expected failures are values, bugs are thrown. */
-export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: BridgeError };
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: BridgeError };
 
 /** Codes the renderer can branch on; `message` is already in plain words for the user. */
 export type ErrorCode =

@@ -34,18 +34,23 @@ export type Method<F extends Feature> = keyof Contract[F]['calls'] & string;
 /** A feature's event names: `changed`, `added`… */
 export type EventName<F extends Feature> = keyof Contract[F]['events'] & string;
 /** What a call takes. */
-export type ArgOf<F extends Feature, M extends Method<F>> = Contract[F]['calls'][M] extends Call<infer A, unknown> ? A : never;
+export type ArgOf<F extends Feature, M extends Method<F>> =
+  Contract[F]['calls'][M] extends Call<infer A, unknown> ? A : never;
 /** What a call succeeds with. */
-export type ValueOf<F extends Feature, M extends Method<F>> = Contract[F]['calls'][M] extends Call<unknown, infer V> ? V : never;
+export type ValueOf<F extends Feature, M extends Method<F>> =
+  Contract[F]['calls'][M] extends Call<unknown, infer V> ? V : never;
 /** What an event carries. */
-export type PayloadOf<F extends Feature, E extends EventName<F>> = Contract[F]['events'][E] extends Push<infer P> ? P : never;
+export type PayloadOf<F extends Feature, E extends EventName<F>> =
+  Contract[F]['events'][E] extends Push<infer P> ? P : never;
 
 /** The wire name of a call or event: `ping:send`, `connections:changed`. */
 export type InvokeChannel = { [F in Feature]: `${F}:${Method<F>}` }[Feature];
 export type EventChannel = { [F in Feature]: `${F}:${EventName<F>}` }[Feature];
 
 /** What an event channel carries: `EventPayload<'connections:changed'>` is `ConnectionView[]`. */
-export type EventPayload<C extends EventChannel> = { [F in Feature]: { [E in EventName<F>]: C extends `${F}:${E}` ? PayloadOf<F, E> : never }[EventName<F>] }[Feature];
+export type EventPayload<C extends EventChannel> = {
+  [F in Feature]: { [E in EventName<F>]: C extends `${F}:${E}` ? PayloadOf<F, E> : never }[EventName<F>];
+}[Feature];
 
 /** Every call's channel, for registering handlers in main and guarding the preload. */
 export const INVOKE_CHANNELS = channelsOf('calls') as readonly InvokeChannel[];
@@ -53,12 +58,16 @@ export const INVOKE_CHANNELS = channelsOf('calls') as readonly InvokeChannel[];
 export const EVENT_CHANNELS = channelsOf('events') as readonly EventChannel[];
 
 function channelsOf(kind: 'calls' | 'events'): string[] {
-  return Object.entries(CONTRACT).flatMap(([feature, contract]) => Object.keys(contract[kind]).map((name) => `${feature}:${name}`));
+  return Object.entries(CONTRACT).flatMap(([feature, contract]) =>
+    Object.keys(contract[kind]).map((name) => `${feature}:${name}`),
+  );
 }
 
 /** One feature's methods on the bridge object; a call without an argument takes none. */
 export type FeatureBridge<F extends Feature> = {
-  readonly [M in Method<F>]: ArgOf<F, M> extends undefined ? () => Promise<Result<ValueOf<F, M>>> : (arg: ArgOf<F, M>) => Promise<Result<ValueOf<F, M>>>;
+  readonly [M in Method<F>]: ArgOf<F, M> extends undefined
+    ? () => Promise<Result<ValueOf<F, M>>>
+    : (arg: ArgOf<F, M>) => Promise<Result<ValueOf<F, M>>>;
 } & ([EventName<F>] extends [never]
   ? unknown
   : {
@@ -71,7 +80,9 @@ export type BridgeApi = { readonly [F in Feature]: FeatureBridge<F> };
 
 /** Main's handler for every call, grouped by feature: a missing one is a compile error. */
 export type BridgeHandlers = { [F in Feature]: FeatureHandlers<F> };
-export type FeatureHandlers<F extends Feature> = { [M in Method<F>]: (arg: ArgOf<F, M>) => Promise<Result<ValueOf<F, M>>> };
+export type FeatureHandlers<F extends Feature> = {
+  [M in Method<F>]: (arg: ArgOf<F, M>) => Promise<Result<ValueOf<F, M>>>;
+};
 
 /** Where the bridge lives on `window` in both shells. */
 export const BRIDGE_GLOBAL = 'approvalMaxConnect';

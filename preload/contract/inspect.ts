@@ -96,7 +96,15 @@ export interface TokenInspectionOk {
 export type TokenInspection = TokenInspectionOk | { readonly ok: false; readonly error: DecodeError };
 
 /** The signature verdict; independent of the token's times. */
-export type VerifyKind = 'valid' | 'invalid-signature' | 'key-not-found' | 'no-keys-published' | 'issuer-unreachable' | 'unsupported-algorithm' | 'malformed' | 'unknown-issuer';
+export type VerifyKind =
+  | 'valid'
+  | 'invalid-signature'
+  | 'key-not-found'
+  | 'no-keys-published'
+  | 'issuer-unreachable'
+  | 'unsupported-algorithm'
+  | 'malformed'
+  | 'unknown-issuer';
 
 /** The token's times against the local clock, reported beside the signature verdict. */
 export interface TimeValidity {

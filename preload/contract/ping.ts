@@ -8,7 +8,8 @@ export type PingInput =
   | { readonly connectionId: string; readonly path: string };
 
 /** Whose token a ping used: a pasted one, or a connection's (named as it was at the time). */
-export type PingTarget = { readonly kind: 'pasted' } | { readonly kind: 'connection'; readonly connectionId: string; readonly label: string };
+export type PingTarget =
+  { readonly kind: 'pasted' } | { readonly kind: 'connection'; readonly connectionId: string; readonly label: string };
 
 /** An ASP.NET ProblemDetails error body, as the Public API sends them. */
 export interface ProblemDetails {

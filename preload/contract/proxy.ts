@@ -13,7 +13,9 @@ export interface ProxyChallengeView {
 }
 
 /** The dialog's answer: a user name and password (kept in the keychain only if `remember`), or cancel. */
-export type ProxyAnswer = { readonly kind: 'cancel' } | { readonly kind: 'login'; readonly username: string; readonly password: string; readonly remember: boolean };
+export type ProxyAnswer =
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'login'; readonly username: string; readonly password: string; readonly remember: boolean };
 
 /** Calls and events of the proxy sign-in dialog. */
 export const proxy = {

@@ -5,7 +5,13 @@ const plainWords = (message: string) => message.split(/\n\s*at\s/)[0]!.trim();
  * A failed call, in the plain words main gave it (never a stack), announced to screen readers;
  * nothing when there is no error. `compact` sits inline, beside the button that failed.
  */
-export function CallError({ error, compact = false }: { error: { readonly message: string } | null | undefined; compact?: boolean }) {
+export function CallError({
+  error,
+  compact = false,
+}: {
+  error: { readonly message: string } | null | undefined;
+  compact?: boolean;
+}) {
   if (!error) return null;
   if (compact)
     return (

@@ -15,7 +15,16 @@ interface ConfirmProps {
 }
 
 /** The one way the app asks before doing something that cannot be undone: a clear yes and no, the no focused; Escape means no. */
-export function ConfirmDialog({ title, children, confirm, cancel, busy = false, busyLabel, onConfirm, onCancel }: ConfirmProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirm,
+  cancel,
+  busy = false,
+  busyLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmProps) {
   const id = useId();
   return (
     <Modal titleId={`${id}-title`} descriptionId={`${id}-text`} onCancel={onCancel}>

@@ -5,7 +5,17 @@ import { CallError } from './call-error';
 import { useAction } from './use-action';
 
 /** A copy button that copies through main and says so; secrets are wiped from the clipboard after 60 s. */
-export function CopyButton({ label, text, secret = false, copy }: { label: string; text?: string; secret?: boolean; copy?: () => Promise<Result<CopyReceipt>> }) {
+export function CopyButton({
+  label,
+  text,
+  secret = false,
+  copy,
+}: {
+  label: string;
+  text?: string;
+  secret?: boolean;
+  copy?: () => Promise<Result<CopyReceipt>>;
+}) {
   const action = useAction(() => (copy ? copy() : bridge.app.copyText({ text: text ?? '', secret })));
   const [said, setSaid] = useState<string | null>(null);
   const failure = action.error;

@@ -33,7 +33,10 @@ export interface JsonMeasure {
 const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** Counts values and nesting without recursion; stops as soon as either passes its limit. */
-export function measureJson(root: unknown, limits: Pick<JsonTreeLimits, 'nodes' | 'depth'> = JSON_TREE_LIMITS): JsonMeasure {
+export function measureJson(
+  root: unknown,
+  limits: Pick<JsonTreeLimits, 'nodes' | 'depth'> = JSON_TREE_LIMITS,
+): JsonMeasure {
   const values: unknown[] = [root];
   const depths: number[] = [isContainer(root) ? 1 : 0];
   let nodes = 0;
@@ -44,7 +47,8 @@ export function measureJson(root: unknown, limits: Pick<JsonTreeLimits, 'nodes' 
     nodes++;
     if (depth > deepest) deepest = depth;
     if (deepest > limits.depth) return { nodes, depth: deepest, tooDeep: true, tooMany: false };
-    if (nodes + values.length > limits.nodes) return { nodes: nodes + values.length, depth: deepest, tooDeep: false, tooMany: true };
+    if (nodes + values.length > limits.nodes)
+      return { nodes: nodes + values.length, depth: deepest, tooDeep: false, tooMany: true };
     if (!isContainer(value)) continue;
     for (const child of Object.values(value)) {
       values.push(child);
@@ -68,19 +72,41 @@ interface LineBase {
 
 /** One line of the tree as drawn. */
 export type JsonRow =
-  | (LineBase & { readonly kind: 'value'; readonly name: string | undefined; readonly last: boolean; readonly value: string | number | boolean | null })
-  | (LineBase & { readonly kind: 'empty'; readonly name: string | undefined; readonly last: boolean; readonly brackets: string })
-  | (LineBase & { readonly kind: 'open'; readonly name: string | undefined; readonly last: boolean; readonly node: object; readonly open: boolean; readonly brackets: readonly [string, string]; readonly size: string })
+  | (LineBase & {
+      readonly kind: 'value';
+      readonly name: string | undefined;
+      readonly last: boolean;
+      readonly value: string | number | boolean | null;
+    })
+  | (LineBase & {
+      readonly kind: 'empty';
+      readonly name: string | undefined;
+      readonly last: boolean;
+      readonly brackets: string;
+    })
+  | (LineBase & {
+      readonly kind: 'open';
+      readonly name: string | undefined;
+      readonly last: boolean;
+      readonly node: object;
+      readonly open: boolean;
+      readonly brackets: readonly [string, string];
+      readonly size: string;
+    })
   | (LineBase & { readonly kind: 'close'; readonly last: boolean; readonly bracket: string })
   | (LineBase & { readonly kind: 'more'; readonly node: object; readonly shown: number; readonly total: number });
 
 /** The keys of an object, or null for an array. */
 const keysOf = (node: object): string[] | null => (Array.isArray(node) ? null : Object.keys(node));
 const itemCount = (node: object, keys: string[] | null) => (keys ? keys.length : (node as unknown[]).length);
-const child = (node: object, keys: string[] | null, i: number): unknown => (keys ? (node as Record<string, unknown>)[keys[i]!] : (node as unknown[])[i]);
+const child = (node: object, keys: string[] | null, i: number): unknown =>
+  keys ? (node as Record<string, unknown>)[keys[i]!] : (node as unknown[])[i];
 
 /** Which nodes are open at first: the top levels, a whole level at a time, while their lines fit the budget (the top one always opens). */
-export function initialTreeState(root: object, limits: Pick<JsonTreeLimits, 'childrenPerStep' | 'initialLines' | 'initialDepth'> = JSON_TREE_LIMITS): TreeState {
+export function initialTreeState(
+  root: object,
+  limits: Pick<JsonTreeLimits, 'childrenPerStep' | 'initialLines' | 'initialDepth'> = JSON_TREE_LIMITS,
+): TreeState {
   const open = new Map<object, boolean>();
   let budget = limits.initialLines;
   let level: object[] = [root];
@@ -103,10 +129,22 @@ export function initialTreeState(root: object, limits: Pick<JsonTreeLimits, 'chi
   return { open, shown: new Map() };
 }
 
-type Task = { readonly value: unknown; readonly name: string | undefined; readonly depth: number; readonly last: boolean; readonly id: string } | { readonly line: JsonRow };
+type Task =
+  | {
+      readonly value: unknown;
+      readonly name: string | undefined;
+      readonly depth: number;
+      readonly last: boolean;
+      readonly id: string;
+    }
+  | { readonly line: JsonRow };
 
 /** The lines the tree shows: opened nodes' first items (as many as asked), folded nodes as one line. Walks with its own stack. */
-export function jsonRows(root: object, state: TreeState, limits: Pick<JsonTreeLimits, 'childrenPerStep'> = JSON_TREE_LIMITS): JsonRow[] {
+export function jsonRows(
+  root: object,
+  state: TreeState,
+  limits: Pick<JsonTreeLimits, 'childrenPerStep'> = JSON_TREE_LIMITS,
+): JsonRow[] {
   const rows: JsonRow[] = [];
   const stack: Task[] = [{ value: root, name: undefined, depth: 0, last: true, id: 'r' }];
   while (stack.length > 0) {
@@ -128,13 +166,23 @@ export function jsonRows(root: object, state: TreeState, limits: Pick<JsonTreeLi
       continue;
     }
     const open = state.open.get(value) ?? false;
-    const size = keys ? `${total.toLocaleString('en-GB')} key${total === 1 ? '' : 's'}` : `${total.toLocaleString('en-GB')} item${total === 1 ? '' : 's'}`;
+    const size = keys
+      ? `${total.toLocaleString('en-GB')} key${total === 1 ? '' : 's'}`
+      : `${total.toLocaleString('en-GB')} item${total === 1 ? '' : 's'}`;
     rows.push({ kind: 'open', id, depth, name, last, node: value, open, brackets, size });
     if (!open) continue;
     const shown = Math.min(total, state.shown.get(value) ?? limits.childrenPerStep);
     stack.push({ line: { kind: 'close', id: `${id}/`, depth, last, bracket: brackets[1] } });
-    if (shown < total) stack.push({ line: { kind: 'more', id: `${id}+`, depth: depth + 1, node: value, shown, total } });
-    for (let i = shown - 1; i >= 0; i--) stack.push({ value: child(value, keys, i), name: keys ? keys[i] : undefined, depth: depth + 1, last: i === total - 1, id: `${id}.${i}` });
+    if (shown < total)
+      stack.push({ line: { kind: 'more', id: `${id}+`, depth: depth + 1, node: value, shown, total } });
+    for (let i = shown - 1; i >= 0; i--)
+      stack.push({
+        value: child(value, keys, i),
+        name: keys ? keys[i] : undefined,
+        depth: depth + 1,
+        last: i === total - 1,
+        id: `${id}.${i}`,
+      });
   }
   return rows;
 }
@@ -142,7 +190,8 @@ export function jsonRows(root: object, state: TreeState, limits: Pick<JsonTreeLi
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** What a body is, read once: JSON that fits in a tree, JSON too big or deep for one (and why), or not JSON. */
-export type ReadBody = { readonly kind: 'tree'; readonly value: object } | { readonly kind: 'text'; readonly reason: string | null };
+export type ReadBody =
+  { readonly kind: 'tree'; readonly value: object } | { readonly kind: 'text'; readonly reason: string | null };
 
 const SHOWN_AS_TEXT = 'It is shown as text instead.';
 
@@ -154,18 +203,33 @@ export function readBody(body: string): ReadBody {
   const text = { kind: 'text', reason: null } as const;
   if (body === '' || !/^\s*[[{]/.test(body)) return text;
   if (body.length > JSON_TREE_LIMITS.chars)
-    return { kind: 'text', reason: `This answer is ${(body.length / 1024 / 1024).toFixed(1)} MB, too large to show as a tree (the limit is ${JSON_TREE_LIMITS.chars / 1024 / 1024} MB). ${SHOWN_AS_TEXT}` };
+    return {
+      kind: 'text',
+      reason: `This answer is ${(body.length / 1024 / 1024).toFixed(1)} MB, too large to show as a tree (the limit is ${JSON_TREE_LIMITS.chars / 1024 / 1024} MB). ${SHOWN_AS_TEXT}`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (error) {
     // V8 parses deep JSON without recursion, but an engine that cannot says so with a RangeError.
-    if (error instanceof RangeError) return { kind: 'text', reason: `This answer is nested too deeply for this app to read as JSON. ${SHOWN_AS_TEXT}` };
+    if (error instanceof RangeError)
+      return {
+        kind: 'text',
+        reason: `This answer is nested too deeply for this app to read as JSON. ${SHOWN_AS_TEXT}`,
+      };
     return text;
   }
   if (typeof value !== 'object' || value === null) return text;
   const size = measureJson(value);
-  if (size.tooDeep) return { kind: 'text', reason: `This answer is nested more than ${JSON_TREE_LIMITS.depth} levels deep, too deep to show as a tree. ${SHOWN_AS_TEXT}` };
-  if (size.tooMany) return { kind: 'text', reason: `This answer holds more than ${count(JSON_TREE_LIMITS.nodes)} values, too many to show as a tree. ${SHOWN_AS_TEXT}` };
+  if (size.tooDeep)
+    return {
+      kind: 'text',
+      reason: `This answer is nested more than ${JSON_TREE_LIMITS.depth} levels deep, too deep to show as a tree. ${SHOWN_AS_TEXT}`,
+    };
+  if (size.tooMany)
+    return {
+      kind: 'text',
+      reason: `This answer holds more than ${count(JSON_TREE_LIMITS.nodes)} values, too many to show as a tree. ${SHOWN_AS_TEXT}`,
+    };
   return { kind: 'tree', value };
 }

@@ -32,7 +32,10 @@ export interface Query<T> {
 }
 
 /** A push event whose payload updates the data: `updateOn((apply) => bridge.activity.on('added', apply), (list, entry) => …)`. */
-export function updateOn<T, P>(subscribe: Subscribe<P>, apply: (current: T | null, payload: P) => T | null): PushUpdate<T> {
+export function updateOn<T, P>(
+  subscribe: Subscribe<P>,
+  apply: (current: T | null, payload: P) => T | null,
+): PushUpdate<T> {
   return { subscribe, apply: apply as PushUpdate<T>['apply'] };
 }
 
@@ -56,14 +59,25 @@ export function useQuery<T>(load: () => Promise<Result<T>>, options: QueryOption
     setState((s) => ({ ...s, loading: true }));
     const result = await call(Promise.resolve().then(() => loadRef.current()));
     if (run !== latest.current) return;
-    setState((s) => (result.ok ? { data: result.value, error: null, loading: false } : { data: s.data, error: result.error, loading: false }));
+    setState((s) =>
+      result.ok
+        ? { data: result.value, error: null, loading: false }
+        : { data: s.data, error: result.error, loading: false },
+    );
   }, []);
 
-  const update = useCallback((change: (current: T | null) => T | null) => setState((s) => ({ ...s, data: change(s.data) })), []);
+  const update = useCallback(
+    (change: (current: T | null) => T | null) => setState((s) => ({ ...s, data: change(s.data) })),
+    [],
+  );
 
   useEffect(() => {
     void reload();
-    const stops = refetchOn.map((on) => (typeof on === 'function' ? on(() => void reload()) : on.subscribe((payload) => update((data) => on.apply(data, payload)))));
+    const stops = refetchOn.map((on) =>
+      typeof on === 'function'
+        ? on(() => void reload())
+        : on.subscribe((payload) => update((data) => on.apply(data, payload))),
+    );
     return () => {
       latest.current++;
       for (const stop of stops) stop();

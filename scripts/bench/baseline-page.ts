@@ -10,7 +10,12 @@ export const BASELINE_DIR = path.join(ROOT, 'dist/bench-baseline');
 
 /** Builds the baseline page and returns the folder to serve it from. */
 export async function buildBaselinePage(): Promise<string> {
-  const loaded = await loadConfigFromFile({ command: 'build', mode: 'renderer', isSsrBuild: false, isPreview: false }, path.join(ROOT, 'vite.config.ts'), ROOT, 'warn');
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'renderer', isSsrBuild: false, isPreview: false },
+    path.join(ROOT, 'vite.config.ts'),
+    ROOT,
+    'warn',
+  );
   if (!loaded) throw new Error('vite.config.ts could not be loaded');
   const renderer = loaded.config;
   await build({

@@ -18,7 +18,8 @@ const PAINT_ROUNDS = 11;
 const LIST_ROUNDS = 9;
 const CONNECTIONS = 200;
 
-const gzipKb = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0) / 1024;
+const gzipKb = (files: Iterable<string>) =>
+  [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0) / 1024;
 
 /** Loads the page afresh and returns its first-contentful-paint time (ms after navigation start) once the h1 is in. */
 async function firstPaint(page: Page): Promise<number> {
@@ -45,14 +46,41 @@ export async function firstScreen(browser: Browser, sim: BenchSimulator, baselin
   const app = await openAppPage(browser, core);
   const baseline = await openBaselinePage(browser, baselineDir);
   try {
-    const samples = await alternate(PAINT_ROUNDS, 1, () => firstPaint(baseline.page), () => firstPaint(app.page));
+    const samples = await alternate(
+      PAINT_ROUNDS,
+      1,
+      () => firstPaint(baseline.page),
+      () => firstPaint(app.page),
+    );
     const js = [...app.loaded].filter((f) => f.endsWith('.js'));
     const css = [...app.loaded].filter((f) => f.endsWith('.css'));
     const baselineJs = gzipKb([...baseline.loaded].filter((f) => f.endsWith('.js')));
     return [
-      { kind: 'budget', name: 'renderer JavaScript loaded for the first screen (gzip)', value: gzipKb(js), unit: 'KB', target: 120, compare: '<=', note: `${js.length} file(s); the baseline page (React alone) loads ${baselineJs.toFixed(1)} KB` },
-      { kind: 'budget', name: 'renderer CSS (gzip)', value: gzipKb(css), unit: 'KB', target: 15, compare: '<=', note: `${css.length} file(s)` },
-      ratioFigure('first paint (FCP) of the first screen', 'a minimal React page, same Vite settings, served the same way', samples, 1.5, 'Chromium shell, built renderer, fresh load each round'),
+      {
+        kind: 'budget',
+        name: 'renderer JavaScript loaded for the first screen (gzip)',
+        value: gzipKb(js),
+        unit: 'KB',
+        target: 120,
+        compare: '<=',
+        note: `${js.length} file(s); the baseline page (React alone) loads ${baselineJs.toFixed(1)} KB`,
+      },
+      {
+        kind: 'budget',
+        name: 'renderer CSS (gzip)',
+        value: gzipKb(css),
+        unit: 'KB',
+        target: 15,
+        compare: '<=',
+        note: `${css.length} file(s)`,
+      },
+      ratioFigure(
+        'first paint (FCP) of the first screen',
+        'a minimal React page, same Vite settings, served the same way',
+        samples,
+        1.5,
+        'Chromium shell, built renderer, fresh load each round',
+      ),
     ];
   } finally {
     await app.page.context().close();
@@ -101,7 +129,8 @@ async function cardTexts(page: Page): Promise<string[]> {
     for (let y = 0; texts.size < count && y <= document.documentElement.scrollHeight; y += window.innerHeight / 2) {
       window.scrollTo(0, y);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      for (const slot of document.querySelectorAll<HTMLElement>('[data-index]')) texts.set(Number(slot.dataset.index), slot.innerText);
+      for (const slot of document.querySelectorAll<HTMLElement>('[data-index]'))
+        texts.set(Number(slot.dataset.index), slot.innerText);
     }
     window.scrollTo(0, 0);
     return [...texts.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
@@ -120,7 +149,10 @@ async function heapMb(cdp: CDPSession): Promise<number> {
  * frame with all 200 in the DOM and painted. JS heap after GC.
  */
 export async function homeScreen200(browser: Browser, sim: BenchSimulator, baselineDir: string): Promise<Figure[]> {
-  const { config, secrets } = await seedConnections(sim, sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 0 })));
+  const { config, secrets } = await seedConnections(
+    sim,
+    sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 0 })),
+  );
   const core = await startCore(fakePorts({ secrets, http: nodeFetchTransport(), clock: systemClock }), config);
   const app = await openAppPage(browser, core);
   let texts: string[] = [];
@@ -164,7 +196,15 @@ export async function homeScreen200(browser: Browser, sim: BenchSimulator, basel
         2,
         `${cards} of ${texts.length} cards in the page (windowed) vs ${items} items, ${chars} characters of text; from navigation app ${median(fromNavigation.app).toFixed(0)} ms / baseline ${median(fromNavigation.baseline).toFixed(0)} ms`,
       ),
-      { kind: 'budget', name: 'home screen, 200 connections: renderer JS heap', value: median(heaps.app), unit: 'MB', target: 25, compare: '<=', note: `CDP JSHeapUsedSize after a GC; the baseline list ${median(heaps.baseline).toFixed(1)} MB` },
+      {
+        kind: 'budget',
+        name: 'home screen, 200 connections: renderer JS heap',
+        value: median(heaps.app),
+        unit: 'MB',
+        target: 25,
+        compare: '<=',
+        note: `CDP JSHeapUsedSize after a GC; the baseline list ${median(heaps.baseline).toFixed(1)} MB`,
+      },
     ];
   } finally {
     await app.page.context().close();

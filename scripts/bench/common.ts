@@ -85,7 +85,12 @@ export interface AbSamples {
  * alternating. Each function returns the duration it measured in milliseconds (a page measures its
  * own, in the page's clock).
  */
-export async function alternate(rounds: number, warmup: number, baseline: () => Promise<number>, app: () => Promise<number>): Promise<AbSamples> {
+export async function alternate(
+  rounds: number,
+  warmup: number,
+  baseline: () => Promise<number>,
+  app: () => Promise<number>,
+): Promise<AbSamples> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < warmup + rounds; i++) {
@@ -99,7 +104,13 @@ export async function alternate(rounds: number, warmup: number, baseline: () => 
 }
 
 /** A ratio figure from alternating samples: median app time over median baseline time. */
-export function ratioFigure(name: string, baseline: string, samples: AbSamples, target: number, note?: string): RatioFigure {
+export function ratioFigure(
+  name: string,
+  baseline: string,
+  samples: AbSamples,
+  target: number,
+  note?: string,
+): RatioFigure {
   const appMs = median(samples.app);
   const baselineMs = median(samples.baseline);
   const pairedRatio = median(samples.app.map((a, i) => a / samples.baseline[i]!));
@@ -151,11 +162,24 @@ export interface SeedTokens {
 /** The environment every seeded connection belongs to. */
 export function benchEnvironment(settings: IssuerSettings): Environment {
   const { issuer, apiBase, clientId, redirectUri } = settings;
-  return { id: 'bench', name: 'Benchmark', kind: 'custom', source: 'admin', issuer, apiBase, clientId, redirectUri, scopes: DEFAULT_SCOPES };
+  return {
+    id: 'bench',
+    name: 'Benchmark',
+    kind: 'custom',
+    source: 'admin',
+    issuer,
+    apiBase,
+    clientId,
+    redirectUri,
+    scopes: DEFAULT_SCOPES,
+  };
 }
 
 /** A data folder with `tokens.length` connections in connections.json, and their tokens in a fresh in-memory keychain. */
-export async function seedConnections(settings: IssuerSettings, tokens: readonly SeedTokens[]): Promise<{ config: AppConfig; secrets: MemorySecretStore }> {
+export async function seedConnections(
+  settings: IssuerSettings,
+  tokens: readonly SeedTokens[],
+): Promise<{ config: AppConfig; secrets: MemorySecretStore }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'amc-bench-'));
   const secrets = new MemorySecretStore();
   const now = Date.now();
@@ -164,7 +188,10 @@ export async function seedConnections(settings: IssuerSettings, tokens: readonly
       const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       const receivedAt = now - t.ageMs;
       await secrets.set(`connection/${id}/refresh-token`, t.refreshToken);
-      await secrets.set(`connection/${id}/access-token`, JSON.stringify({ accessToken: t.accessToken, receivedAt, expiresAt: receivedAt + 3_600_000, scope: null }));
+      await secrets.set(
+        `connection/${id}/access-token`,
+        JSON.stringify({ accessToken: t.accessToken, receivedAt, expiresAt: receivedAt + 3_600_000, scope: null }),
+      );
       return {
         id,
         label: `Organisation ${i + 1} Ltd`,

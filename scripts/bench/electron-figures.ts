@@ -14,7 +14,11 @@ const MEMORY = 'Electron: idle memory of all processes';
 export function electronBinary(): string | null {
   const dir = path.join(ROOT, 'node_modules/electron');
   const pathFile = path.join(dir, 'path.txt');
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron');
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH)
+    return path.join(
+      process.env.ELECTRON_OVERRIDE_DIST_PATH,
+      existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : 'electron',
+    );
   if (!existsSync(pathFile)) return null;
   const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8'));
   return existsSync(binary) ? binary : null;
@@ -34,18 +38,39 @@ export async function electronFigures(): Promise<Figure[]> {
   const launches: number[] = [];
   const memory: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const env = { ...process.env, APPROVALMAX_CONNECT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'amc-bench-electron-')) } as Record<string, string>;
+    const env = {
+      ...process.env,
+      APPROVALMAX_CONNECT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'amc-bench-electron-')),
+    } as Record<string, string>;
     const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT];
     const t0 = performance.now();
     const app = await _electron.launch({ executablePath: binary, args, env });
-    while (!(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible())))) await new Promise((r) => setTimeout(r, 5));
+    while (!(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible()))))
+      await new Promise((r) => setTimeout(r, 5));
     launches.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 5000));
-    memory.push((await app.evaluate(({ app: a }) => a.getAppMetrics().reduce((sum, m) => sum + m.memory.workingSetSize, 0))) / 1024);
+    memory.push(
+      (await app.evaluate(({ app: a }) => a.getAppMetrics().reduce((sum, m) => sum + m.memory.workingSetSize, 0))) /
+        1024,
+    );
     await app.close();
   }
   return [
-    { kind: 'info', name: LAUNCH, value: median(launches), unit: 'ms', note: 'median of 5 launches (built app, fresh data folder); the budget before ratios was ≤ 1000 ms' },
-    { kind: 'budget', name: MEMORY, value: median(memory), unit: 'MB', target: 200, compare: '<=', note: 'sum of working sets (app.getAppMetrics) after 5 s idle' },
+    {
+      kind: 'info',
+      name: LAUNCH,
+      value: median(launches),
+      unit: 'ms',
+      note: 'median of 5 launches (built app, fresh data folder); the budget before ratios was ≤ 1000 ms',
+    },
+    {
+      kind: 'budget',
+      name: MEMORY,
+      value: median(memory),
+      unit: 'MB',
+      target: 200,
+      compare: '<=',
+      note: 'sum of working sets (app.getAppMetrics) after 5 s idle',
+    },
   ];
 }

@@ -38,7 +38,8 @@ export function tokenWithClaims(claims: number, issuer: string): string {
     scope: ['openid', 'offline_access'],
     client_id: 'bench-client',
   };
-  for (let i = Object.keys(payload).length; i < claims; i++) payload[`custom_claim_${String(i).padStart(5, '0')}`] = `value number ${i} of this benchmark token`;
+  for (let i = Object.keys(payload).length; i < claims; i++)
+    payload[`custom_claim_${String(i).padStart(5, '0')}`] = `value number ${i} of this benchmark token`;
   const header = { alg: 'RS256', typ: 'at+jwt', kid: 'bench' };
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.${base64url('x'.repeat(256))}`;
 }
@@ -46,7 +47,10 @@ export function tokenWithClaims(claims: number, issuer: string): string {
 /** Notes, in the page, when the paste's inspection reaches it. */
 async function noteInspectionArrival(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __amcInvoke?: (c: string, a: unknown) => Promise<unknown>; __amcInspectedAt?: number };
+    const w = window as unknown as {
+      __amcInvoke?: (c: string, a: unknown) => Promise<unknown>;
+      __amcInspectedAt?: number;
+    };
     const original = w.__amcInvoke;
     if (original)
       w.__amcInvoke = async (c, arg) => {
@@ -68,7 +72,10 @@ async function render(page: Page, token: string): Promise<{ render: number; from
   await page.goto(`${PAGE_URL}#inspector`);
   await page.getByLabel('Token', { exact: true }).fill(token);
   // A string, not a function: tsx would wrap the named inner function in a helper the page does not have.
-  const { clickedAt, paintedAt } = await page.evaluate<{ clickedAt: number; paintedAt: number }>(`new Promise((resolve, reject) => {
+  const { clickedAt, paintedAt } = await page.evaluate<{
+    clickedAt: number;
+    paintedAt: number;
+  }>(`new Promise((resolve, reject) => {
     const clickedAt = performance.now();
     setTimeout(() => reject(new Error('the claims table did not show within 120 s')), 120000);
     function check() {
@@ -79,7 +86,9 @@ async function render(page: Page, token: string): Promise<{ render: number; from
     document.querySelector('form[aria-label="Token to inspect"] button[type="submit"]').click();
     requestAnimationFrame(check);
   })`);
-  const inspectedAt = await page.evaluate(() => (window as unknown as { __amcInspectedAt?: number }).__amcInspectedAt ?? NaN);
+  const inspectedAt = await page.evaluate(
+    () => (window as unknown as { __amcInspectedAt?: number }).__amcInspectedAt ?? NaN,
+  );
   return { render: paintedAt - inspectedAt, fromClick: paintedAt - clickedAt };
 }
 
@@ -93,7 +102,11 @@ async function keyPress(page: Page, key: string): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { __amcKeyLatency?: Promise<number> };
     w.__amcKeyLatency = new Promise<number>((resolve) =>
-      addEventListener('keydown', (event) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - event.timeStamp), 0)), { once: true, capture: true }),
+      addEventListener(
+        'keydown',
+        (event) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - event.timeStamp), 0)),
+        { once: true, capture: true },
+      ),
     );
   });
   await page.keyboard.press(key);
@@ -102,7 +115,9 @@ async function keyPress(page: Page, key: string): Promise<number> {
 
 /** The mean latency of PRESSES key presses in the textarea `selector`, spread over a second (one countdown tick). */
 async function typing(page: Page, selector: string): Promise<number> {
-  await page.locator(selector).evaluate((el: HTMLTextAreaElement) => (el.focus(), el.setSelectionRange(el.value.length, el.value.length)));
+  await page
+    .locator(selector)
+    .evaluate((el: HTMLTextAreaElement) => (el.focus(), el.setSelectionRange(el.value.length, el.value.length)));
   const times: number[] = [];
   for (let i = 0; i < PRESSES; i++) {
     times.push(await keyPress(page, i % 2 === 0 ? 'x' : 'Backspace'));

@@ -20,7 +20,10 @@ const CONNECTIONS = 200;
 
 /** startCore over 200 stored connections (tokens fresh, so nothing is refreshed) until the bridge can be served. */
 export async function coreStart(sim: BenchSimulator): Promise<Figure> {
-  const { config, secrets } = await seedConnections(sim, sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 0 })));
+  const { config, secrets } = await seedConnections(
+    sim,
+    sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 0 })),
+  );
   const ports = fakePorts({ secrets, http: nodeFetchTransport(), clock: systemClock });
   const starts: number[] = [];
   for (let i = 0; i < 15; i++) {
@@ -31,7 +34,13 @@ export async function coreStart(sim: BenchSimulator): Promise<Figure> {
     await core.stop(); // flushes the data files: not part of the start
   }
   const ms = median(starts);
-  return { kind: 'info', name: 'core start, 200 stored connections → ready for the bridge', value: ms, unit: 'ms', note: 'median of 15 starts; the budget before ratios was ≤ 50 ms' };
+  return {
+    kind: 'info',
+    name: 'core start, 200 stored connections → ready for the bridge',
+    value: ms,
+    unit: 'ms',
+    note: 'median of 15 starts; the budget before ratios was ≤ 50 ms',
+  };
 }
 
 /** Rounds of decode / verify / ping, after warm-up rounds. */
@@ -49,7 +58,9 @@ function perOp(size: number, op: () => unknown): () => Promise<number> {
 
 /** The simulator's published key set, fetched once, as jose's own key resolver over it. */
 async function issuerKeySet(sim: BenchSimulator) {
-  const discovery = (await (await fetch(`${sim.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
+  const discovery = (await (await fetch(`${sim.issuer}/.well-known/openid-configuration`)).json()) as {
+    jwks_uri: string;
+  };
   return createLocalJWKSet((await (await fetch(discovery.jwks_uri)).json()) as JSONWebKeySet);
 }
 
@@ -80,14 +91,28 @@ export async function decodeAndVerify(sim: BenchSimulator): Promise<Figure[]> {
     perOp(100, () => verifier.verify(token)),
   );
   return [
-    ratioFigure('decode one ApprovalMax token', "jose's decodeProtectedHeader + decodeJwt", decode, 3, `${token.length}-character PS256 token from the simulator; per token, batches of 2000`),
-    ratioFigure('verify PS256 with cached keys', "jose's compactVerify over the same key set (createLocalJWKSet)", verify, 1.5, `verdict "${first.kind}"; per token, batches of 100`),
+    ratioFigure(
+      'decode one ApprovalMax token',
+      "jose's decodeProtectedHeader + decodeJwt",
+      decode,
+      3,
+      `${token.length}-character PS256 token from the simulator; per token, batches of 2000`,
+    ),
+    ratioFigure(
+      'verify PS256 with cached keys',
+      "jose's compactVerify over the same key set (createLocalJWKSet)",
+      verify,
+      1.5,
+      `verdict "${first.kind}"; per token, batches of 100`,
+    ),
   ];
 }
 
 /** `ping:send` through the core's dispatch vs a raw fetch, to the same loopback server, alternating. */
 export async function pingOverhead(sim: BenchSimulator): Promise<Figure> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"pong"}'));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"pong"}'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { config, secrets } = await seedConnections({ ...sim, apiBase }, []);
@@ -100,20 +125,32 @@ export async function pingOverhead(sim: BenchSimulator): Promise<Figure> {
       4 * OP_ROUNDS + 1,
       10,
       async () => {
-        const ms = await timeMs(async () => (await fetch(`${apiBase}/ping`, { headers: { Authorization: 'Bearer x.y.z' } })).text());
+        const ms = await timeMs(async () =>
+          (await fetch(`${apiBase}/ping`, { headers: { Authorization: 'Bearer x.y.z' } })).text(),
+        );
         await settle();
         return ms;
       },
       async () => {
         const ms = await timeMs(async () => {
-          const reply = await core.dispatch('ping:send', { environmentId: 'bench', accessToken: 'x.y.z', path: '/ping' });
+          const reply = await core.dispatch('ping:send', {
+            environmentId: 'bench',
+            accessToken: 'x.y.z',
+            path: '/ping',
+          });
           if (!reply.ok) throw new Error(`ping failed: ${reply.error.message}`);
         });
         await settle();
         return ms;
       },
     );
-    return ratioFigure('ping through the whole app path (loopback)', 'a raw fetch to the same endpoint', samples, 1.2, `one ping per round, ${PING_PAUSE_MS} ms pause after each`);
+    return ratioFigure(
+      'ping through the whole app path (loopback)',
+      'a raw fetch to the same endpoint',
+      samples,
+      1.2,
+      `one ping per round, ${PING_PAUSE_MS} ms pause after each`,
+    );
   } finally {
     await core.stop();
     server.close();
@@ -122,15 +159,21 @@ export async function pingOverhead(sim: BenchSimulator): Promise<Figure> {
 
 /** 200 connections all due at once, against the simulator: token requests, and the longest event-loop block. */
 export async function refreshStorm(sim: BenchSimulator): Promise<Figure[]> {
-  const { config, secrets } = await seedConnections(sim, sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 3_600_001 })));
+  const { config, secrets } = await seedConnections(
+    sim,
+    sim.tokens.slice(0, CONNECTIONS).map((t) => ({ ...t, ageMs: 3_600_001 })),
+  );
   let tokenRequests = 0;
   let otherRequests = 0;
   const base = nodeFetchTransport();
-  const http: HttpTransport = Object.assign((url: string, init: RequestInit) => {
-    if (init.method === 'POST' && new URL(url).pathname === '/connect/token') tokenRequests++;
-    else otherRequests++;
-    return base(url, init);
-  }, { label: base.label });
+  const http: HttpTransport = Object.assign(
+    (url: string, init: RequestInit) => {
+      if (init.method === 'POST' && new URL(url).pathname === '/connect/token') tokenRequests++;
+      else otherRequests++;
+      return base(url, init);
+    },
+    { label: base.label },
+  );
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const t0 = performance.now();
@@ -140,7 +183,12 @@ export async function refreshStorm(sim: BenchSimulator): Promise<Figure[]> {
   // Every refresh ends in one activity entry (refreshed, needs reconnect, or failed).
   await new Promise<void>((resolve) => {
     core.events.subscribe((channel, payload) => {
-      if (channel === 'activity:added' && ['refresh', 'reconnect-needed'].includes((payload as { kind: string }).kind) && ++settled >= CONNECTIONS) resolve();
+      if (
+        channel === 'activity:added' &&
+        ['refresh', 'reconnect-needed'].includes((payload as { kind: string }).kind) &&
+        ++settled >= CONNECTIONS
+      )
+        resolve();
     });
     setTimeout(resolve, 60_000).unref();
   });
@@ -148,12 +196,30 @@ export async function refreshStorm(sim: BenchSimulator): Promise<Figure[]> {
   await new Promise((resolve) => setTimeout(resolve, 1000)); // any retry would show up here
   loop.disable();
   const list = await core.dispatch('connections:list', undefined);
-  const recorded = list.ok ? (list.value as { lastRefreshedAt: string | null }[]).filter((c) => c.lastRefreshedAt !== null).length : 0;
+  const recorded = list.ok
+    ? (list.value as { lastRefreshedAt: string | null }[]).filter((c) => c.lastRefreshedAt !== null).length
+    : 0;
   await core.stop();
   const note = `${settled} settled in ${seconds.toFixed(1)} s; ${otherRequests} other requests (discovery)`;
   return [
-    { kind: 'budget', name: 'refresh storm: 200 due at once → token requests', value: tokenRequests, unit: 'req', target: CONNECTIONS, compare: '=', note },
-    { kind: 'budget', name: 'refresh storm: connections showing their refresh', value: recorded, unit: 'conn', target: CONNECTIONS, compare: '=', note: 'lastRefreshedAt set after the storm (connections.json and the list)' },
+    {
+      kind: 'budget',
+      name: 'refresh storm: 200 due at once → token requests',
+      value: tokenRequests,
+      unit: 'req',
+      target: CONNECTIONS,
+      compare: '=',
+      note,
+    },
+    {
+      kind: 'budget',
+      name: 'refresh storm: connections showing their refresh',
+      value: recorded,
+      unit: 'conn',
+      target: CONNECTIONS,
+      compare: '=',
+      note: 'lastRefreshedAt set after the storm (connections.json and the list)',
+    },
     {
       kind: 'info',
       name: 'refresh storm: longest event-loop block',

@@ -16,11 +16,19 @@ export const PAGE_URL = `${SHELL_ORIGIN}/index.html`;
 
 /** Starts the benchmark's Chromium. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+  });
 }
 
 /** A page answering `__amcInvoke` with `invoke`, its files served from `dir`; JS and CSS files it loads are collected in `loaded`. */
-async function openPage(browser: Browser, dir: string, invoke: (channel: unknown, arg: unknown) => Promise<unknown>): Promise<{ page: Page; loaded: Set<string> }> {
+async function openPage(
+  browser: Browser,
+  dir: string,
+  invoke: (channel: unknown, arg: unknown) => Promise<unknown>,
+): Promise<{ page: Page; loaded: Set<string> }> {
   const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
   const loaded = new Set<string>();
   await context.route('**/*', async (route) => {
@@ -41,12 +49,21 @@ export async function openAppPage(browser: Browser, core: CoreService): Promise<
   await opened.page.addInitScript({ path: path.join(ROOT, 'dist/test-shell/bridge.js') });
   core.events.subscribe((channel, payload) => {
     if (!opened.page.isClosed())
-      void opened.page.evaluate(([c, p]) => (window as unknown as { __amcDeliver?: (c: string, p: unknown) => void }).__amcDeliver?.(c, p), [channel, payload] as const).catch(() => undefined);
+      void opened.page
+        .evaluate(
+          ([c, p]) => (window as unknown as { __amcDeliver?: (c: string, p: unknown) => void }).__amcDeliver?.(c, p),
+          [channel, payload] as const,
+        )
+        .catch(() => undefined);
   });
   return opened;
 }
 
 /** The baseline page (built into `dir`); `bench:list` answers `list()`. */
-export function openBaselinePage(browser: Browser, dir: string, list: () => readonly string[] = () => []): Promise<{ page: Page; loaded: Set<string> }> {
+export function openBaselinePage(
+  browser: Browser,
+  dir: string,
+  list: () => readonly string[] = () => [],
+): Promise<{ page: Page; loaded: Set<string> }> {
   return openPage(browser, dir, async (channel) => (channel === 'bench:list' ? list() : null));
 }

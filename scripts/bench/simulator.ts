@@ -12,9 +12,13 @@ export interface BenchSimulator extends IssuerSettings {
 
 /** Spawns the simulator and waits for its settings line. */
 export function startBenchSimulator(count: number): Promise<BenchSimulator> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'sim-process.ts'), String(count)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'sim-process.ts'), String(count)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the simulator process exited (${code}) before it was ready`)));
     createInterface({ input: child.stdout! }).once('line', (line) => {

@@ -19,7 +19,8 @@ const ROUTES: Record<string, Route> = {
   '/ok': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Contract': 'yes' }).end('pong'),
   '/echo': (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"echo":true}'),
   '/redirect': (_req, res) => res.writeHead(302, { Location: '/ok' }).end(),
-  '/unauthorised': (_req, res) => res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }).end('{"title":"Unauthorized"}'),
+  '/unauthorised': (_req, res) =>
+    res.writeHead(401, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }).end('{"title":"Unauthorized"}'),
   '/empty': (_req, res) => res.writeHead(204).end(),
   '/big': (_req, res) => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('x'.repeat(1024 * 1024)),
   '/slow-headers': () => undefined, // never answers
@@ -92,8 +93,20 @@ export const TRANSPORT_CONTRACT: readonly ContractCase[] = [
   {
     name: 'request headers and a form body reach the server unchanged',
     async run(http, s) {
-      const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r-1', client_id: 'C' }).toString();
-      const res = await http(`${s.base}/echo`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: 'Bearer t-1', Accept: 'application/json' }, body });
+      const body = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: 'r-1',
+        client_id: 'C',
+      }).toString();
+      const res = await http(`${s.base}/echo`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: 'Bearer t-1',
+          Accept: 'application/json',
+        },
+        body,
+      });
       await res.text();
       const got = s.received.get('/echo');
       check(got?.method === 'POST', `method ${got?.method}`);
@@ -146,7 +159,9 @@ export const TRANSPORT_CONTRACT: readonly ContractCase[] = [
   {
     name: 'a timeout before any answer is reported as a timeout',
     async run(http, s) {
-      const error = await rejection(http(`${s.base}/slow-headers`, { method: 'GET', signal: AbortSignal.timeout(150) }));
+      const error = await rejection(
+        http(`${s.base}/slow-headers`, { method: 'GET', signal: AbortSignal.timeout(150) }),
+      );
       check(classifyNetworkFailure(error) === 'timeout', `classified as ${classifyNetworkFailure(error)}`);
     },
   },

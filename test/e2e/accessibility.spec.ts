@@ -23,7 +23,12 @@ async function expectAccessible(window: Page, state: string): Promise<void> {
     const axe = new AxeBuilder({ page: window }).setLegacyMode(true);
     // Every WCAG rule in light; in dark the same page again, so only the colour rules, which are what a scheme changes.
     const { violations } = await (colorScheme === 'light' ? axe.withTags(WCAG) : axe.withRules(COLOUR_RULES)).analyze();
-    const found = violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, where: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+    const found = violations.map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      where: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
     expect(found, `${state}, ${colorScheme} colour scheme`).toEqual([]);
   }
   await window.emulateMedia({ colorScheme: null });
@@ -99,7 +104,9 @@ test.describe('Accessibility (axe, WCAG 2.1 A and AA, light and dark)', () => {
     await window.getByRole('link', { name: `Inspect the token of ${name}` }).click();
     await expect(window.getByRole('region', { name: 'Summary' })).toContainText('Expires');
     await window.getByRole('button', { name: 'Check the signature' }).click();
-    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText('Valid signature');
+    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText(
+      'Valid signature',
+    );
     await window.getByRole('button', { name: 'Reveal token' }).click();
     await expect(window.getByLabel('Raw token, coloured by part')).toContainText('eyJ');
     await expectAccessible(window, 'a connection’s token, verified and revealed');
@@ -165,7 +172,13 @@ test.describe('Accessibility (axe, WCAG 2.1 A and AA, light and dark)', () => {
   test('the proxy sign-in dialog', async ({ app, window }) => {
     test.skip(!runsInShell(), 'asks the core directly, which only the Chromium shell exposes');
     const core = (app as unknown as ShellApplication).core;
-    const challenge = { host: 'proxy.corp.example', port: 3128, realm: 'Corporate proxy', scheme: 'basic', retry: false };
+    const challenge = {
+      host: 'proxy.corp.example',
+      port: 3128,
+      realm: 'Corporate proxy',
+      scheme: 'basic',
+      retry: false,
+    };
     const answered = core.proxy.ask(challenge);
     const dialog = window.getByRole('dialog', { name: "Your network's proxy asks you to sign in" });
     await expect(dialog).toBeVisible();

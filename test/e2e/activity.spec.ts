@@ -3,7 +3,12 @@ import { expect, expectNoStackTrace, test } from './fixtures';
 import { connectAs } from './sign-in';
 
 test.describe('Activity timeline', () => {
-  test('connect, refresh, ping and disconnect appear with time and connection; filters narrow them; they survive a restart', async ({ app, window, sim, launch }) => {
+  test('connect, refresh, ping and disconnect appear with time and connection; filters narrow them; they survive a restart', async ({
+    app,
+    window,
+    sim,
+    launch,
+  }) => {
     const [first, second] = sim.organisations;
     await connectAs(app, window, sim, [first!.name]);
     await expect(window.getByRole('heading', { name: first!.name })).toBeVisible();

@@ -9,19 +9,31 @@ test.describe('App frame', () => {
       bridge: Object.keys((globalThis as unknown as { approvalMaxConnect: object }).approvalMaxConnect).sort(),
     }));
     // Exactly the contract's bridge: the same createBridge the preload uses, built here for comparison.
-    const contract = Object.keys(createBridge(async () => null, () => () => undefined)).sort();
+    const contract = Object.keys(
+      createBridge(
+        async () => null,
+        () => () => undefined,
+      ),
+    ).sort();
     expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: contract });
   });
 
   test('the bridge validates arguments in main', async ({ window }) => {
     const result = await window.evaluate(() =>
-      (globalThis as unknown as { approvalMaxConnect: { ping: { send(a: unknown): Promise<unknown> } } }).approvalMaxConnect.ping.send({ environmentId: 'production', path: '/etc/passwd' }),
+      (
+        globalThis as unknown as { approvalMaxConnect: { ping: { send(a: unknown): Promise<unknown> } } }
+      ).approvalMaxConnect.ping.send({ environmentId: 'production', path: '/etc/passwd' }),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   test('the Content-Security-Policy blocks network access from the page', async ({ window }) => {
-    const outcome = await window.evaluate(() => fetch('https://public-api.approvalmax.com/ping').then(() => 'allowed', () => 'blocked'));
+    const outcome = await window.evaluate(() =>
+      fetch('https://public-api.approvalmax.com/ping').then(
+        () => 'allowed',
+        () => 'blocked',
+      ),
+    );
     expect(outcome).toBe('blocked');
   });
 
@@ -43,11 +55,17 @@ test.describe('App frame', () => {
     await window.getByRole('link', { name: 'Test the API' }).click();
     await window.getByRole('heading', { name: 'Test the API', level: 1 }).waitFor();
     // Tab from the last navigation link visits the screen's controls in document order, each named.
-    const expected = await window.locator('main').evaluate((main) =>
-      [...main.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary')]
-        .filter((el) => el.offsetParent !== null && el.tabIndex >= 0)
-        .map((el) => el.outerHTML.slice(0, 80)),
-    );
+    const expected = await window
+      .locator('main')
+      .evaluate((main) =>
+        [
+          ...main.querySelectorAll<HTMLElement>(
+            'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary',
+          ),
+        ]
+          .filter((el) => el.offsetParent !== null && el.tabIndex >= 0)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
     await window.getByRole('navigation', { name: 'Main' }).getByRole('link').last().focus();
     const focused: string[] = [];
     for (let i = 0; i < Math.min(expected.length, 8); i++) {

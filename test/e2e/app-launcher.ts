@@ -37,7 +37,11 @@ const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFi
  * executable (its own name, version, asar and fuses, as users get it; no script argument), else the
  * npm Electron binary on dist/main, else null (no Electron here: the Chromium shell).
  */
-export function electronLaunchTarget(env: Readonly<Record<string, string | undefined>>, binary: string | null, fileExists: (file: string) => boolean = isFile): LaunchTarget | null {
+export function electronLaunchTarget(
+  env: Readonly<Record<string, string | undefined>>,
+  binary: string | null,
+  fileExists: (file: string) => boolean = isFile,
+): LaunchTarget | null {
   const packaged = env[APP_EXECUTABLE_VARIABLE];
   if (packaged !== undefined && packaged !== '') {
     const executablePath = path.resolve(ROOT, packaged);
@@ -69,7 +73,17 @@ export async function launchApp(options: LaunchOptions): Promise<AppHandle> {
   const env = { ...options.env, APPROVALMAX_CONNECT_DATA_DIR: options.dataDir };
   const target = electronLaunchTarget(process.env, electronBinary());
   if (target) {
-    return _electron.launch({ executablePath: target.executablePath, args: target.args, env: { ...(process.env as Record<string, string>), ...env } });
+    return _electron.launch({
+      executablePath: target.executablePath,
+      args: target.args,
+      env: { ...(process.env as Record<string, string>), ...env },
+    });
   }
-  return launchChromiumShell({ env, dataDir: options.dataDir, headless: true, log: options.log ?? (() => undefined), ...(options.onBridgeReply ? { onBridgeReply: options.onBridgeReply } : {}) });
+  return launchChromiumShell({
+    env,
+    dataDir: options.dataDir,
+    headless: true,
+    log: options.log ?? (() => undefined),
+    ...(options.onBridgeReply ? { onBridgeReply: options.onBridgeReply } : {}),
+  });
 }

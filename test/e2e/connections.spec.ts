@@ -1,10 +1,19 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runsInShell } from './app-launcher';
-import { BOTH_MODES, expect, expectNoStackTrace, keychainAccounts, simulatorEnvironment, test, writeAppConfig } from './fixtures';
+import {
+  BOTH_MODES,
+  expect,
+  expectNoStackTrace,
+  keychainAccounts,
+  simulatorEnvironment,
+  test,
+  writeAppConfig,
+} from './fixtures';
 import { connectAs, consent, signIn, startConnecting } from './sign-in';
 
-const connectionSecrets = async (service: string) => (await keychainAccounts(service)).filter((a) => a.includes('connection/'));
+const connectionSecrets = async (service: string) =>
+  (await keychainAccounts(service)).filter((a) => a.includes('connection/'));
 
 test.describe('Connections', () => {
   test('empty state explains what connecting does', async ({ window }) => {
@@ -13,20 +22,24 @@ test.describe('Connections', () => {
     await expect(window.getByRole('button', { name: 'Connect organisation' })).toBeEnabled();
   });
 
-  test('connect choosing 2 of 3 organisations lists both, and only them', { tag: BOTH_MODES }, async ({ app, window, sim, keychainService }) => {
-    const [first, second, third] = sim.organisations;
-    await connectAs(app, window, sim, [first!.name, second!.name]);
+  test(
+    'connect choosing 2 of 3 organisations lists both, and only them',
+    { tag: BOTH_MODES },
+    async ({ app, window, sim, keychainService }) => {
+      const [first, second, third] = sim.organisations;
+      await connectAs(app, window, sim, [first!.name, second!.name]);
 
-    await expect(window.getByRole('status')).toContainText(`Connected ${first!.name} + 1 more.`);
-    const orgs = window.getByRole('list', { name: `Organisations of ${first!.name} + 1 more` });
-    await expect(orgs.getByRole('listitem')).toHaveText([first!.name, second!.name]);
-    await expect(window.getByText(third!.name)).toHaveCount(0);
-    await expect(window.getByLabel('Status: Connected')).toBeVisible();
-    // Granted offline access in both modes (strict: openid + offline_access with prompt=consent), so no renewal caveat.
-    await expect(window.getByText(/Renews only while/)).toHaveCount(0);
-    expect(await connectionSecrets(keychainService)).not.toEqual([]);
-    await expectNoStackTrace(window);
-  });
+      await expect(window.getByRole('status')).toContainText(`Connected ${first!.name} + 1 more.`);
+      const orgs = window.getByRole('list', { name: `Organisations of ${first!.name} + 1 more` });
+      await expect(orgs.getByRole('listitem')).toHaveText([first!.name, second!.name]);
+      await expect(window.getByText(third!.name)).toHaveCount(0);
+      await expect(window.getByLabel('Status: Connected')).toBeVisible();
+      // Granted offline access in both modes (strict: openid + offline_access with prompt=consent), so no renewal caveat.
+      await expect(window.getByText(/Renews only while/)).toHaveCount(0);
+      expect(await connectionSecrets(keychainService)).not.toEqual([]);
+      await expectNoStackTrace(window);
+    },
+  );
 
   test('denying consent explains it and stores nothing', async ({ app, window, sim, keychainService, dataDir }) => {
     const auth = await startConnecting(app, window);
@@ -62,30 +75,43 @@ test.describe('Connections', () => {
     await expectNoStackTrace(window);
   });
 
-  test('a short-lived access token is refreshed by itself and the connection stays green', { tag: BOTH_MODES }, async ({ app, window, sim }) => {
-    sim.setFaults({ accessTokenTtl: 6 });
-    await connectAs(app, window, sim, [sim.organisations[0]!.name]);
-    await expect(window.getByLabel('Status: Connected')).toBeVisible();
+  test(
+    'a short-lived access token is refreshed by itself and the connection stays green',
+    { tag: BOTH_MODES },
+    async ({ app, window, sim }) => {
+      sim.setFaults({ accessTokenTtl: 6 });
+      await connectAs(app, window, sim, [sim.organisations[0]!.name]);
+      await expect(window.getByLabel('Status: Connected')).toBeVisible();
 
-    await expect(window.getByText(/last refreshed/)).toBeVisible({ timeout: 15_000 });
-    await expect(window.getByLabel('Status: Connected')).toBeVisible();
-  });
+      await expect(window.getByText(/last refreshed/)).toBeVisible({ timeout: 15_000 });
+      await expect(window.getByLabel('Status: Connected')).toBeVisible();
+    },
+  );
 
-  test('after a restart the connection is still there, with working tokens from the keychain', { tag: BOTH_MODES }, async ({ app, window, sim, launch }) => {
-    await connectAs(app, window, sim, [sim.organisations[1]!.name]);
-    await expect(window.getByLabel('Status: Connected')).toBeVisible();
-    await app.close();
+  test(
+    'after a restart the connection is still there, with working tokens from the keychain',
+    { tag: BOTH_MODES },
+    async ({ app, window, sim, launch }) => {
+      await connectAs(app, window, sim, [sim.organisations[1]!.name]);
+      await expect(window.getByLabel('Status: Connected')).toBeVisible();
+      await app.close();
 
-    const again = await launch();
-    const restarted = await again.firstWindow();
-    const name = sim.organisations[1]!.name;
-    await expect(restarted.getByRole('heading', { name })).toBeVisible();
-    await restarted.getByRole('button', { name: `Refresh ${name} now` }).click();
-    await expect(restarted.getByText(/last refreshed/)).toBeVisible();
-    await expect(restarted.getByLabel('Status: Connected')).toBeVisible();
-  });
+      const again = await launch();
+      const restarted = await again.firstWindow();
+      const name = sim.organisations[1]!.name;
+      await expect(restarted.getByRole('heading', { name })).toBeVisible();
+      await restarted.getByRole('button', { name: `Refresh ${name} now` }).click();
+      await expect(restarted.getByText(/last refreshed/)).toBeVisible();
+      await expect(restarted.getByLabel('Status: Connected')).toBeVisible();
+    },
+  );
 
-  test('disconnect asks first, then removes the connection and every secret', async ({ app, window, sim, keychainService }) => {
+  test('disconnect asks first, then removes the connection and every secret', async ({
+    app,
+    window,
+    sim,
+    keychainService,
+  }) => {
     const name = sim.organisations[2]!.name;
     await connectAs(app, window, sim, [name]);
     await expect(window.getByRole('heading', { name })).toBeVisible();
@@ -114,7 +140,10 @@ test.describe('Connections', () => {
 
   test('sign in with my browser instead: paste the address it landed on', async ({ app, window, sim }) => {
     const embedded = await startConnecting(app, window);
-    const [browser] = await Promise.all([app.waitForEvent('window'), window.getByRole('button', { name: 'Sign in with my browser instead' }).click()]);
+    const [browser] = await Promise.all([
+      app.waitForEvent('window'),
+      window.getByRole('button', { name: 'Sign in with my browser instead' }).click(),
+    ]);
     await expect.poll(() => embedded.isClosed()).toBe(true);
     await signIn(browser, sim);
     await consent(browser, [sim.organisations[0]!.name]);
@@ -129,11 +158,18 @@ test.describe('Connections', () => {
     await expect(window.getByRole('status')).toContainText(`Connected ${sim.organisations[0]!.name}`);
   });
 
-  test('no refresh token or Client Secret crosses the bridge, and no secret reaches the log', async ({ sim, launch }) => {
+  test('no refresh token or Client Secret crosses the bridge, and no secret reaches the log', async ({
+    sim,
+    launch,
+  }) => {
     test.skip(!runsInShell(), 'bridge replies and log lines are observed in-process through the Chromium shell');
     const replies: string[] = [];
     const logs: string[] = [];
-    const app = await launch({ env: { APPROVALMAX_CONNECT_LOG_LEVEL: 'debug' }, log: (l) => logs.push(l), onBridgeReply: (c, r) => replies.push(`${c} ${JSON.stringify(r)}`) });
+    const app = await launch({
+      env: { APPROVALMAX_CONNECT_LOG_LEVEL: 'debug' },
+      log: (l) => logs.push(l),
+      onBridgeReply: (c, r) => replies.push(`${c} ${JSON.stringify(r)}`),
+    });
     const window = await app.firstWindow();
     sim.setFaults({ accessTokenTtl: 6 });
     await connectAs(app, window, sim, [sim.organisations[0]!.name]);
@@ -145,13 +181,16 @@ test.describe('Connections', () => {
     expect(replies.length).toBeGreaterThan(5);
     expect(logs.length).toBeGreaterThan(5);
     const everything = [...replies, ...logs].join('\n');
-    for (const secret of [...issued, sim.clientSecret]) expect(everything.includes(secret), 'a secret crossed the bridge or reached the log').toBe(false);
+    for (const secret of [...issued, sim.clientSecret])
+      expect(everything.includes(secret), 'a secret crossed the bridge or reached the log').toBe(false);
   });
 
   test('a corrupt connections file is kept aside and reported', async ({ dataDir, launch }) => {
     writeFileSync(path.join(dataDir, 'connections.json'), '{"version": 1, "connections": [');
     const window = await (await launch()).firstWindow();
-    await expect(window.getByRole('alert')).toContainText('Your saved connections could not be read because it is not valid JSON');
+    await expect(window.getByRole('alert')).toContainText(
+      'Your saved connections could not be read because it is not valid JSON',
+    );
     await expect(window.getByRole('alert')).toContainText('connections.json.corrupt-');
   });
 });

@@ -6,7 +6,11 @@ import { expect, expectNoStackTrace, SIMULATOR_ENVIRONMENT, test } from './fixtu
 import { connectAs } from './sign-in';
 
 test.describe('Diagnostics', () => {
-  test('after a full simulator flow the report names the connection and holds no secret', async ({ sim, launch, dataDir }) => {
+  test('after a full simulator flow the report names the connection and holds no secret', async ({
+    sim,
+    launch,
+    dataDir,
+  }) => {
     const app = await launch({ env: { APPROVALMAX_CONNECT_LOG_LEVEL: 'debug' } });
     const window = await app.firstWindow();
     await window.getByRole('heading', { level: 1 }).waitFor();
@@ -42,14 +46,21 @@ test.describe('Diagnostics', () => {
     await expectNoStackTrace(window);
 
     if (runsInShell()) {
-      const saved = readdirSync(path.join(dataDir, 'saved')).map((f) => readFileSync(path.join(dataDir, 'saved', f), 'utf8'));
+      const saved = readdirSync(path.join(dataDir, 'saved')).map((f) =>
+        readFileSync(path.join(dataDir, 'saved', f), 'utf8'),
+      );
       expect(saved).toHaveLength(2);
       expect(saved.join('\n')).toContain(name);
       texts.push(...saved);
-      texts.push(...readdirSync(path.join(dataDir, 'logs')).map((f) => readFileSync(path.join(dataDir, 'logs', f), 'utf8')));
+      texts.push(
+        ...readdirSync(path.join(dataDir, 'logs')).map((f) => readFileSync(path.join(dataDir, 'logs', f), 'utf8')),
+      );
       expect((app as unknown as ShellApplication).folders.opened).toEqual([path.join(dataDir, 'logs')]);
     }
-    texts.push(readFileSync(path.join(dataDir, 'activity.json'), 'utf8'), readFileSync(path.join(dataDir, 'ping-history.json'), 'utf8'));
+    texts.push(
+      readFileSync(path.join(dataDir, 'activity.json'), 'utf8'),
+      readFileSync(path.join(dataDir, 'ping-history.json'), 'utf8'),
+    );
 
     const secrets = [...sim.issuedTokens(), sim.clientSecret];
     expect(secrets.length).toBeGreaterThanOrEqual(5);

@@ -17,7 +17,11 @@ interface Fixtures {
   /** A fresh data folder whose config.json points at the simulator (Client Secret included, as IT may). */
   dataDir: string;
   /** Starts (or restarts) the app on this test's data folder and keychain service. */
-  launch: (options?: { env?: Record<string, string>; log?: (line: string) => void; onBridgeReply?: (channel: string, reply: unknown) => void }) => Promise<AppHandle>;
+  launch: (options?: {
+    env?: Record<string, string>;
+    log?: (line: string) => void;
+    onBridgeReply?: (channel: string, reply: unknown) => void;
+  }) => Promise<AppHandle>;
   /** The running app; closed after the test. */
   app: AppHandle;
   /** The app's main window. */
@@ -69,7 +73,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(async (options = {}) => {
       const app = await launchApp({
         dataDir,
-        env: { APPROVALMAX_CONNECT_PING_TIMEOUT_MS: '5000', APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: keychainService, APPROVALMAX_CONNECT_LOOPBACK_ONLY: '1', ...options.env },
+        env: {
+          APPROVALMAX_CONNECT_PING_TIMEOUT_MS: '5000',
+          APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: keychainService,
+          APPROVALMAX_CONNECT_LOOPBACK_ONLY: '1',
+          ...options.env,
+        },
         ...(options.log ? { log: options.log } : {}),
         ...(options.onBridgeReply ? { onBridgeReply: options.onBridgeReply } : {}),
       });
@@ -93,7 +102,17 @@ export { expect };
 /** The simulator as IT would predefine it, Client Secret included; in strict mode it asks for openid too. */
 export function simulatorEnvironment(sim: Simulator, overrides: Record<string, unknown> = {}) {
   const scopes = sim.strictOidc ? { scopes: [...STRICT_SCOPES] } : {};
-  return { id: 'sandbox', name: SIMULATOR_ENVIRONMENT, issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, clientSecret: sim.clientSecret, ...scopes, ...overrides };
+  return {
+    id: 'sandbox',
+    name: SIMULATOR_ENVIRONMENT,
+    issuer: sim.issuer,
+    apiBase: sim.apiBase,
+    clientId: sim.clientId,
+    redirectUri: sim.redirectUri,
+    clientSecret: sim.clientSecret,
+    ...scopes,
+    ...overrides,
+  };
 }
 
 /** The accounts this test's keychain service holds (the real Secret Service, as the app uses it). */
@@ -114,5 +133,7 @@ export function writeAppConfig(dataDir: string, environments: object[]): void {
 export async function expectNoStackTrace(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
   // A stack frame is "at fn (file:line:col)" or "at /path:line:col" — not a sentence such as "expired at 14:46:53".
-  expect(text).not.toMatch(/\bat \S+ \(\S+:\d+:\d+\)|\bat (?:file:\/\/|node:|\/)\S+:\d+:\d+|\b(Type|Reference|Syntax)Error\b|Error: |\.(ts|js|cjs):\d+|undefined|\[object Object\]/);
+  expect(text).not.toMatch(
+    /\bat \S+ \(\S+:\d+:\d+\)|\bat (?:file:\/\/|node:|\/)\S+:\d+:\d+|\b(Type|Reference|Syntax)Error\b|Error: |\.(ts|js|cjs):\d+|undefined|\[object Object\]/,
+  );
 }

@@ -15,8 +15,15 @@ async function openInspector(window: Page): Promise<void> {
 /** An unsigned-looking token with `claims` claims in all, valid for an hour (only decoded, never verified, here). */
 function tokenWithClaims(claims: number): string {
   const now = Math.floor(Date.now() / 1000);
-  const payload: Record<string, unknown> = { iss: 'https://issuer.example', sub: 'someone', exp: now + 3600, iat: now, nbf: now };
-  for (let i = Object.keys(payload).length; i < claims; i++) payload[`custom_claim_${String(i).padStart(5, '0')}`] = `value number ${i}`;
+  const payload: Record<string, unknown> = {
+    iss: 'https://issuer.example',
+    sub: 'someone',
+    exp: now + 3600,
+    iat: now,
+    nbf: now,
+  };
+  for (let i = Object.keys(payload).length; i < claims; i++)
+    payload[`custom_claim_${String(i).padStart(5, '0')}`] = `value number ${i}`;
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'RS256', typ: 'at+jwt' })}.${part(payload)}.${Buffer.from('s'.repeat(256)).toString('base64url')}`;
 }
@@ -30,7 +37,10 @@ test.describe('Token inspector', () => {
   test('the published sample, with stray spaces, is cleaned and explained', async ({ window }) => {
     await openInspector(window);
     const signatureStart = SAMPLE.lastIndexOf('.') + 20;
-    await inspect(window, `Bearer ${SAMPLE.slice(0, signatureStart)} ${SAMPLE.slice(signatureStart, signatureStart + 30)} ${SAMPLE.slice(signatureStart + 30)}`);
+    await inspect(
+      window,
+      `Bearer ${SAMPLE.slice(0, signatureStart)} ${SAMPLE.slice(signatureStart, signatureStart + 30)} ${SAMPLE.slice(signatureStart + 30)}`,
+    );
 
     await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText('2 spaces');
     const summary = window.getByRole('region', { name: 'Summary' });
@@ -38,7 +48,9 @@ test.describe('Token inspector', () => {
     await expect(summary).toContainText('2023');
     await expect(summary).toContainText('identitydev04');
     const claims = window.getByRole('table', { name: 'Claims' });
-    await expect(claims.getByRole('row', { name: /https:\/\/www\.approvalmax\.com\/connection/ })).toContainText('4a254104-b58d-4f2a-805a-599ea81846b9');
+    await expect(claims.getByRole('row', { name: /https:\/\/www\.approvalmax\.com\/connection/ })).toContainText(
+      '4a254104-b58d-4f2a-805a-599ea81846b9',
+    );
     await expect(claims.getByRole('row', { name: /^idp/ })).toContainText('AMRemote');
     await expect(claims.getByRole('row', { name: /^nbf/ })).toContainText(/valid/i);
     await expect(window.getByRole('region', { name: 'What it allows' })).toContainText('offline_access');
@@ -46,7 +58,9 @@ test.describe('Token inspector', () => {
     // Its issuer is none of this app's environments: nothing is fetched until the user says so.
     await window.getByRole('button', { name: 'Check the signature' }).click();
     const verdict = window.getByRole('region', { name: 'Signature' }).getByRole('status');
-    await expect(verdict).toContainText('This token names an issuer this app does not know: https://identitydev04.approvalmax.com. Fetch its published keys?');
+    await expect(verdict).toContainText(
+      'This token names an issuer this app does not know: https://identitydev04.approvalmax.com. Fetch its published keys?',
+    );
     await expect(window.getByRole('button', { name: "Don't fetch" })).toBeVisible();
     // Its dev server cannot be reached from here (the e2e app never leaves this machine): an honest "could not verify".
     await window.getByRole('button', { name: 'Fetch its published keys' }).click();
@@ -67,21 +81,29 @@ test.describe('Token inspector', () => {
     await expect(window.getByRole('region', { name: 'Summary' })).toContainText('Expired');
   });
 
-  test('an issuer none of the environments names: asked first, nothing fetched on "Don\'t fetch", then an honest "could not verify"', async ({ window }) => {
+  test('an issuer none of the environments names: asked first, nothing fetched on "Don\'t fetch", then an honest "could not verify"', async ({
+    window,
+  }) => {
     const requests: string[] = [];
     const server = createServer((req, res) => (requests.push(req.url ?? ''), res.writeHead(404).end()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
       const { privateKey } = await generateKeyPair('PS256');
-      const token = await new SignJWT({ scope: ['offline_access'] }).setProtectedHeader({ alg: 'PS256', kid: 'k1', typ: 'at+jwt' }).setIssuer(issuer).setExpirationTime('1h').sign(privateKey);
+      const token = await new SignJWT({ scope: ['offline_access'] })
+        .setProtectedHeader({ alg: 'PS256', kid: 'k1', typ: 'at+jwt' })
+        .setIssuer(issuer)
+        .setExpirationTime('1h')
+        .sign(privateKey);
       await openInspector(window);
       await inspect(window, token);
       const panel = window.getByRole('region', { name: 'Signature' });
       const verdict = panel.getByRole('status');
       await panel.getByRole('button', { name: 'Check the signature' }).click();
       await expect(verdict).toContainText('Not checked: an issuer this app does not know');
-      await expect(verdict).toContainText(`This token names an issuer this app does not know: ${issuer}. Fetch its published keys?`);
+      await expect(verdict).toContainText(
+        `This token names an issuer this app does not know: ${issuer}. Fetch its published keys?`,
+      );
       await panel.getByRole('button', { name: "Don't fetch" }).click();
       await expect(verdict).toContainText('Nothing was fetched from the issuer');
       await expect(panel.getByRole('button', { name: 'Fetch its published keys' })).toHaveCount(0);
@@ -112,7 +134,9 @@ test.describe('Token inspector', () => {
     await expect(panel.getByRole('button', { name: 'Fetch its published keys' })).toHaveCount(0);
   });
 
-  test('a token with 5,000 claims: a plain warning, its claims a page at a time, and a countdown tick leaves the tables alone', async ({ window }) => {
+  test('a token with 5,000 claims: a plain warning, its claims a page at a time, and a countdown tick leaves the tables alone', async ({
+    window,
+  }) => {
     const token = tokenWithClaims(5000);
     expect(token.length).toBeGreaterThan(64 * 1024);
     await openInspector(window);
@@ -149,11 +173,21 @@ test.describe('Token inspector', () => {
   test('a JSON token response offers each JWT and explains the opaque refresh token', async ({ window, sim }) => {
     const tokens = await sim.issueTokens();
     await openInspector(window);
-    await inspect(window, JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, expires_in: 3600, token_type: 'Bearer' }));
+    await inspect(
+      window,
+      JSON.stringify({
+        access_token: tokens.access_token,
+        refresh_token: tokens.refresh_token,
+        expires_in: 3600,
+        token_type: 'Bearer',
+      }),
+    );
     await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText('refresh_token');
     await expect(window.getByRole('list', { name: 'What was cleaned' })).toContainText(/opaque/i);
     await window.getByRole('button', { name: 'Check the signature' }).click();
-    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText('Valid signature');
+    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText(
+      'Valid signature',
+    );
   });
 
   test('after a refresh, the inspector shows what changed in the claims', async ({ app, window, sim }) => {
@@ -177,7 +211,9 @@ test.describe('Token inspector', () => {
     await expect.poll(async () => summary.getByRole('heading').textContent(), { timeout: 5000 }).not.toBe(first);
     await expect(window.getByRole('paragraph', { name: 'Raw token, coloured by part' })).toHaveCount(0);
     await window.getByRole('button', { name: 'Check the signature' }).click();
-    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText('Valid signature');
+    await expect(window.getByRole('region', { name: 'Signature' }).getByRole('status')).toContainText(
+      'Valid signature',
+    );
 
     await window.getByRole('button', { name: 'Reveal token' }).click();
     await expect(window.getByLabel('Raw token, coloured by part')).toContainText('eyJ');

@@ -18,7 +18,9 @@ test.describe('Ping screen', () => {
     await window.getByText('Request sent').click();
     await expect(window.getByRole('table', { name: 'Request headers' })).toContainText('Bearer eyJ');
     await expect(window.getByLabel('cURL command')).toContainText('Bearer $TOKEN');
-    await expect(window.getByRole('region', { name: 'ApprovalMax is reachable and accepted the token.' })).not.toContainText(access_token.slice(20));
+    await expect(
+      window.getByRole('region', { name: 'ApprovalMax is reachable and accepted the token.' }),
+    ).not.toContainText(access_token.slice(20));
     await window.getByText('Timings').click();
     await expect(window.getByRole('table', { name: 'Timings' })).toContainText('Total');
     await expect(window.getByText(/Phases measured by Node's fetch|Electron's network stack/)).toBeVisible();
@@ -37,7 +39,10 @@ test.describe('Ping screen', () => {
     await expect(window.getByLabel('Response body')).toContainText(first!.name);
   });
 
-  test('a free path is called under the API base; an address is refused before anything is sent', async ({ window, sim }) => {
+  test('a free path is called under the API base; an address is refused before anything is sent', async ({
+    window,
+    sim,
+  }) => {
     await openPing(window);
     await window.getByLabel('Environment').selectOption({ label: SIMULATOR_ENVIRONMENT });
     await window.getByLabel('Endpoint').selectOption('custom');
@@ -72,7 +77,9 @@ test.describe('Ping screen', () => {
     const token = (await sim.issueTokens()).access_token;
     sim.setFaults({ ping: 'rate-limited', retryAfterSeconds: 42 });
     await pingWithPasted(window, token);
-    await expect(window.getByRole('status')).toContainText('Too many requests: ApprovalMax is slowing this client down (HTTP 429).');
+    await expect(window.getByRole('status')).toContainText(
+      'Too many requests: ApprovalMax is slowing this client down (HTTP 429).',
+    );
     await expect(window.getByRole('status')).toContainText('Try again in 42 seconds.');
   });
 
@@ -90,7 +97,9 @@ test.describe('Ping screen', () => {
     sim.setFaults({ dateSkewSeconds: -600 });
     await pingWithPasted(window, token);
     await expect(window.getByRole('status')).toContainText('accepted the token');
-    await expect(window.getByRole('alert')).toContainText("This computer's clock is 10 minutes ahead of ApprovalMax's.");
+    await expect(window.getByRole('alert')).toContainText(
+      "This computer's clock is 10 minutes ahead of ApprovalMax's.",
+    );
     await expect(window.getByRole('alert')).toContainText('update automatically');
   });
 
@@ -102,7 +111,9 @@ test.describe('Ping screen', () => {
 
   test('a stopped API shows the network explanation', async ({ sim, dataDir, launch }) => {
     const port = await closedPort();
-    writeAppConfig(dataDir, [{ id: 'stopped', name: 'Stopped API', issuer: sim.issuer, apiBase: `http://127.0.0.1:${port}` }]);
+    writeAppConfig(dataDir, [
+      { id: 'stopped', name: 'Stopped API', issuer: sim.issuer, apiBase: `http://127.0.0.1:${port}` },
+    ]);
     const app = await launch();
     const window = await app.firstWindow();
     await pingWithPasted(window, (await sim.issueTokens()).access_token, 'Stopped API');
@@ -113,19 +124,36 @@ test.describe('Ping screen', () => {
     await expectNoStackTrace(window);
   });
 
-  test('a body nested 5,000 levels deep: a plain sentence, the body as text, no freeze and no error; a wide one opens a hundred items at a time', async ({ sim, dataDir, launch }) => {
+  test('a body nested 5,000 levels deep: a plain sentence, the body as text, no freeze and no error; a wide one opens a hundred items at a time', async ({
+    sim,
+    dataDir,
+    launch,
+  }) => {
     const deep = `${'{"level":'.repeat(5000)}"bottom"${'}'.repeat(5000)}`;
     const wide = JSON.stringify({ items: Array.from({ length: 250 }, (_, i) => ({ id: i, name: `item ${i}` })) });
-    const server = createHttpServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(req.url?.includes('wide') ? wide : deep));
+    const server = createHttpServer((req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(req.url?.includes('wide') ? wide : deep),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      writeAppConfig(dataDir, [{ id: 'deep', name: 'Deep API', issuer: sim.issuer, apiBase: `http://127.0.0.1:${(server.address() as { port: number }).port}` }]);
+      writeAppConfig(dataDir, [
+        {
+          id: 'deep',
+          name: 'Deep API',
+          issuer: sim.issuer,
+          apiBase: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+        },
+      ]);
       const window = await (await launch()).firstWindow();
       const errors: string[] = [];
       window.on('pageerror', (error) => errors.push(error.message));
       const started = Date.now();
       await pingWithPasted(window, (await sim.issueTokens()).access_token, 'Deep API');
-      await expect(window.getByText('This answer is nested more than 100 levels deep, too deep to show as a tree. It is shown as text instead.')).toBeVisible();
+      await expect(
+        window.getByText(
+          'This answer is nested more than 100 levels deep, too deep to show as a tree. It is shown as text instead.',
+        ),
+      ).toBeVisible();
       await expect(window.getByLabel('Response body')).toContainText('{"level":{"level":');
       expect(await window.getByLabel('Response body').textContent()).toBe(deep);
       expect(Date.now() - started).toBeLessThan(5000);
@@ -134,11 +162,17 @@ test.describe('Ping screen', () => {
       await window.getByLabel('Path').fill('/api/v1/wide');
       await window.getByRole('button', { name: 'Send request' }).click();
       const body = window.getByLabel('Response body');
-      await expect(body.getByRole('button', { name: /"items": \[ 250 items/ })).toHaveAttribute('aria-expanded', 'true');
+      await expect(body.getByRole('button', { name: /"items": \[ 250 items/ })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      );
       await expect(body.getByRole('button', { name: /^\{ 2 keys/ })).toHaveCount(100);
       await body.getByRole('button', { name: 'Show 100 more (100 of 250 shown)' }).click();
       await expect(body.getByRole('button', { name: /^\{ 2 keys/ })).toHaveCount(200);
-      await body.getByRole('button', { name: /^\{ 2 keys/ }).first().click();
+      await body
+        .getByRole('button', { name: /^\{ 2 keys/ })
+        .first()
+        .click();
       await expect(body).toContainText('"name": "item 0"');
       await body.getByRole('button', { name: /"items": \[ 250 items/ }).click();
       await expect(body.getByRole('button', { name: /^\{ 2 keys/ })).toHaveCount(0);
@@ -202,7 +236,9 @@ test.describe('Ping screen', () => {
   });
 
   test('a broken admin config file is reported in plain words and the app still works', async ({ dataDir, launch }) => {
-    writeAppConfig(dataDir, [{ id: 'sandbox', name: 'Local simulator', issuer: 'ftp://nope', apiBase: 'http://127.0.0.1:1' }]);
+    writeAppConfig(dataDir, [
+      { id: 'sandbox', name: 'Local simulator', issuer: 'ftp://nope', apiBase: 'http://127.0.0.1:1' },
+    ]);
     const app = await launch();
     const window = await app.firstWindow();
     await openPing(window);

@@ -7,9 +7,18 @@ import type { ShellApplication } from '../shell/launch';
 test.describe('A proxy that asks for a password', () => {
   test.skip(!runsInShell(), 'asks the core directly, which only the Chromium shell exposes');
 
-  test('the app asks once in a dialog, the answer reaches the request, a refused one is asked again', async ({ app, window }) => {
+  test('the app asks once in a dialog, the answer reaches the request, a refused one is asked again', async ({
+    app,
+    window,
+  }) => {
     const core = (app as unknown as ShellApplication).core;
-    const challenge = { host: 'proxy.corp.example', port: 3128, realm: 'Corporate proxy', scheme: 'basic', retry: false };
+    const challenge = {
+      host: 'proxy.corp.example',
+      port: 3128,
+      realm: 'Corporate proxy',
+      scheme: 'basic',
+      retry: false,
+    };
     const first = core.proxy.ask(challenge);
     const second = core.proxy.ask(challenge);
     const dialog = window.getByRole('dialog', { name: "Your network's proxy asks you to sign in" });
@@ -24,7 +33,9 @@ test.describe('A proxy that asks for a password', () => {
 
     const retry = core.proxy.ask({ ...challenge, retry: true });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('alert')).toHaveText('The proxy did not accept that user name and password. Check them and try again.');
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'The proxy did not accept that user name and password. Check them and try again.',
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await retry).toBeNull();
   });

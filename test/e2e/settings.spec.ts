@@ -8,7 +8,10 @@ import { expect, expectNoStackTrace, SIMULATOR_ENVIRONMENT, test } from './fixtu
 const NAME = 'Local test server';
 
 test.describe('Settings screen', () => {
-  test('a user environment for the simulator is added, listed with its secret stored, and survives a restart', async ({ sim, launch }) => {
+  test('a user environment for the simulator is added, listed with its secret stored, and survives a restart', async ({
+    sim,
+    launch,
+  }) => {
     const first = await launch();
     try {
       const window = await openSettings(await first.firstWindow());
@@ -54,7 +57,10 @@ test.describe('Settings screen', () => {
     expect(html).not.toContain(sim.clientSecret);
   });
 
-  test('an http issuer that is not on this computer is refused in plain words naming the field', async ({ window, sim }) => {
+  test('an http issuer that is not on this computer is refused in plain words naming the field', async ({
+    window,
+    sim,
+  }) => {
     await openSettings(window);
     await window.getByRole('button', { name: 'Add environment' }).click();
     await window.getByLabel('Name').fill('Dev identity');
@@ -95,12 +101,17 @@ test.describe('Settings screen', () => {
     await expect(window.getByLabel('Redirect URI')).toHaveValue('https://connect.example.com/callback');
   });
 
-  test('an IT-provided environment is read-only, but its Client Secret can be replaced', async ({ window, sim, keychainService }) => {
+  test('an IT-provided environment is read-only, but its Client Secret can be replaced', async ({
+    window,
+    sim,
+    keychainService,
+  }) => {
     await openSettings(window);
     await expect(environmentItem(window, SIMULATOR_ENVIRONMENT)).toContainText('Set by your IT team');
     await window.getByRole('button', { name: `Edit ${SIMULATOR_ENVIRONMENT}` }).click();
     await expect(window.getByText('Your IT team set up')).toBeVisible();
-    for (const label of ['Name', 'Identity server address', 'API address', 'Client ID', 'Redirect URI']) await expect(window.getByLabel(label)).toBeDisabled();
+    for (const label of ['Name', 'Identity server address', 'API address', 'Client ID', 'Redirect URI'])
+      await expect(window.getByLabel(label)).toBeDisabled();
     await expect(window.getByRole('checkbox', { name: 'Read data' })).toBeDisabled();
     await expect(window.getByRole('button', { name: 'Remove environment' })).toHaveCount(0);
     await expectSecretNotShown(window, sim.clientSecret);
@@ -113,7 +124,11 @@ test.describe('Settings screen', () => {
     expect(await keychainSecret(keychainService, 'sandbox')).toBe('it-team-secret-value');
   });
 
-  test('replacing the secret starts from an empty field and stores the new one', async ({ window, sim, keychainService }) => {
+  test('replacing the secret starts from an empty field and stores the new one', async ({
+    window,
+    sim,
+    keychainService,
+  }) => {
     await openSettings(window);
     await addSimulatorEnvironment(window, sim);
     const id = await environmentId(window, NAME);
@@ -168,7 +183,10 @@ test.describe('Settings screen', () => {
     expect(await keychainSecret(keychainService, id)).toBeNull();
   });
 
-  test('any other scope can be typed in or picked from the server’s list, with a warning for scopes it does not list; they and the prompt are kept', async ({ window, sim }) => {
+  test('any other scope can be typed in or picked from the server’s list, with a warning for scopes it does not list; they and the prompt are kept', async ({
+    window,
+    sim,
+  }) => {
     await openSettings(window);
     await window.getByRole('button', { name: 'Add environment' }).click();
     await window.getByLabel('Name').fill(NAME);
@@ -200,7 +218,8 @@ test.describe('Settings screen', () => {
 
     await window.getByRole('button', { name: `Edit ${NAME}` }).click();
     await expect(chosen.getByRole('listitem')).toHaveCount(2);
-    for (const scope of ['openid', 'https://www.approvalmax.com/scopes/public_api']) await expect(chosen.getByRole('button', { name: `Remove ${scope}`, exact: true })).toBeVisible();
+    for (const scope of ['openid', 'https://www.approvalmax.com/scopes/public_api'])
+      await expect(chosen.getByRole('button', { name: `Remove ${scope}`, exact: true })).toBeVisible();
     await expect(window.getByRole('checkbox', { name: 'Read data' })).toBeChecked();
     await expect(window.getByLabel('Prompt')).toHaveValue('login');
     await expectNoStackTrace(window);
@@ -212,8 +231,11 @@ test.describe('Settings screen', () => {
     await expect(window.getByRole('heading', { name: 'Add an environment' })).toBeFocused();
     const tree = await window.locator('main').ariaSnapshot();
     expect(tree).not.toMatch(/- (button|combobox|textbox|link|checkbox)(:|\s*$|\s*\[)/m);
-    for (const name of ['Read data', 'Create and change data', 'Stay connected (refresh token)']) await expect(window.getByRole('checkbox', { name })).toBeChecked();
-    await expect(window.getByRole('checkbox', { name: 'Read data' })).toHaveAccessibleDescription('https://www.approvalmax.com/scopes/public_api/read');
+    for (const name of ['Read data', 'Create and change data', 'Stay connected (refresh token)'])
+      await expect(window.getByRole('checkbox', { name })).toBeChecked();
+    await expect(window.getByRole('checkbox', { name: 'Read data' })).toHaveAccessibleDescription(
+      'https://www.approvalmax.com/scopes/public_api/read',
+    );
     await expect(window.getByLabel('Client Secret')).toHaveAttribute('type', 'password');
   });
 });
@@ -239,7 +261,10 @@ async function addSimulatorEnvironment(window: Page, sim: Simulator): Promise<vo
 }
 
 function environmentItem(window: Page, name: string) {
-  return window.getByRole('list', { name: 'Environments' }).getByRole('listitem').filter({ has: window.getByRole('heading', { name, exact: true }) });
+  return window
+    .getByRole('list', { name: 'Environments' })
+    .getByRole('listitem')
+    .filter({ has: window.getByRole('heading', { name, exact: true }) });
 }
 
 async function environmentId(window: Page, name: string): Promise<string> {
@@ -251,7 +276,9 @@ async function environmentId(window: Page, name: string): Promise<string> {
 /** Neither the page's text nor any field's value holds the secret. */
 async function expectSecretNotShown(window: Page, secret: string): Promise<void> {
   expect(await window.locator('body').innerText()).not.toContain(secret);
-  const values = await window.locator('input, textarea').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
+  const values = await window
+    .locator('input, textarea')
+    .evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value));
   for (const value of values) expect(value).not.toContain(secret);
 }
 

@@ -5,7 +5,11 @@ import { consent, signIn, startConnecting } from './sign-in';
 // Against an identity server that follows OpenID Connect strictly (the simulator's strict mode, the
 // strict-oidc project only): openid is required, and offline access comes only with prompt=consent.
 test.describe('A strict OpenID Connect server', { tag: STRICT_ONLY }, () => {
-  test('an environment added in Settings with openid typed in as a scope connects and stays connected', async ({ sim, dataDir, launch }) => {
+  test('an environment added in Settings with openid typed in as a scope connects and stays connected', async ({
+    sim,
+    dataDir,
+    launch,
+  }) => {
     writeAppConfig(dataDir, []);
     const app = await launch();
     const window = await app.firstWindow();
@@ -20,7 +24,9 @@ test.describe('A strict OpenID Connect server', { tag: STRICT_ONLY }, () => {
     await expect(window.getByRole('checkbox', { name: 'Stay connected (refresh token)' })).toBeChecked();
     await window.getByLabel('Add a scope').fill('openid');
     await window.getByLabel('Add a scope').press('Enter');
-    await expect(window.getByRole('list', { name: 'Other scopes' }).getByRole('button', { name: 'Remove openid' })).toBeVisible();
+    await expect(
+      window.getByRole('list', { name: 'Other scopes' }).getByRole('button', { name: 'Remove openid' }),
+    ).toBeVisible();
     await expect(window.getByLabel('Prompt')).toHaveValue('');
     await window.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(window.getByRole('status')).toHaveText('Saved Strict test server.');
@@ -43,7 +49,11 @@ test.describe('A strict OpenID Connect server', { tag: STRICT_ONLY }, () => {
     await expectNoStackTrace(window);
   });
 
-  test('without openid the sign-in window shows the server’s error page, and the app says so at once', async ({ sim, dataDir, launch }) => {
+  test('without openid the sign-in window shows the server’s error page, and the app says so at once', async ({
+    sim,
+    dataDir,
+    launch,
+  }) => {
     writeAppConfig(dataDir, [simulatorEnvironment(sim, { scopes: [API_SCOPES.read, 'offline_access'] })]);
     const app = await launch();
     const window = await app.firstWindow();
@@ -52,7 +62,10 @@ test.describe('A strict OpenID Connect server', { tag: STRICT_ONLY }, () => {
 
     const panel = window.getByRole('region', { name: 'Connecting to Local simulator' });
     // At once: long before the five-minute sign-in timeout, while the window is still open.
-    await expect(panel.getByRole('alert')).toHaveText(/^Local simulator's sign-in page shows an error \(HTTP 400.*scope openid/, { timeout: 5_000 });
+    await expect(panel.getByRole('alert')).toHaveText(
+      /^Local simulator's sign-in page shows an error \(HTTP 400.*scope openid/,
+      { timeout: 5_000 },
+    );
     expect(auth.isClosed()).toBe(false);
     await expect(panel.getByRole('button', { name: 'Sign in with my browser instead' })).toBeVisible();
     await expectNoStackTrace(window);

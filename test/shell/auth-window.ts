@@ -14,7 +14,13 @@ export class ShellAuthWindow implements AuthWindow {
     private readonly announce: (page: Page) => void,
   ) {}
 
-  async open({ url, redirectUri, issuerOrigin, signal, onPageLoaded }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
+  async open({
+    url,
+    redirectUri,
+    issuerOrigin,
+    signal,
+    onPageLoaded,
+  }: Parameters<AuthWindow['open']>[0]): Promise<AuthWindowOutcome> {
     if (signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     const context = await this.browser.newContext({ viewport: { width: 520, height: 720 } });
     return new Promise<AuthWindowOutcome>((resolve) => {
@@ -35,9 +41,17 @@ export class ShellAuthWindow implements AuthWindow {
         // As Electron's did-navigate + did-finish-load: each loaded page, with its status, goes to the core.
         let status: number | null = null;
         page.on('response', (response) => {
-          if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) status = response.status();
+          if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())
+            status = response.status();
         });
-        page.on('load', () => void page.title().then((title) => onPageLoaded?.({ url: page.url(), status, title }), () => undefined));
+        page.on(
+          'load',
+          () =>
+            void page.title().then(
+              (title) => onPageLoaded?.({ url: page.url(), status, title }),
+              () => undefined,
+            ),
+        );
         this.announce(page);
         if (!signal.aborted) await page.goto(url).catch(() => undefined);
       })().catch(() => finish({ kind: 'cancelled' }));
@@ -62,7 +76,11 @@ export class ShellExternalBrowser implements ExternalBrowser {
     await context.route('**/*', (route) =>
       new URL(route.request().url()).origin === issuerOrigin
         ? route.continue()
-        : route.fulfill({ status: 200, contentType: 'text/html', body: '<title>This site can’t be reached</title><p>This site can’t be reached.</p>' }),
+        : route.fulfill({
+            status: 200,
+            contentType: 'text/html',
+            body: '<title>This site can’t be reached</title><p>This site can’t be reached.</p>',
+          }),
     );
     const page = await context.newPage();
     this.announce(page);

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Flags for Chromium as root on a closed network: no sandbox, no GPU, no calls home. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Finds a Chromium: CHROMIUM_PATH, Debian's, then an installed Chrome, Edge or Playwright browser. */
 export function findChromium(env: Record<string, string | undefined> = process.env): string {
@@ -36,6 +43,11 @@ function playwrightBrowsers(root: string): string[] {
   } catch {
     return [];
   }
-  const tails = ['chrome-linux/chrome', 'chrome-linux64/chrome', 'chrome-mac/Chromium.app/Contents/MacOS/Chromium', 'chrome-win/chrome.exe'];
+  const tails = [
+    'chrome-linux/chrome',
+    'chrome-linux64/chrome',
+    'chrome-mac/Chromium.app/Contents/MacOS/Chromium',
+    'chrome-win/chrome.exe',
+  ];
   return folders.flatMap((folder) => tails.map((tail) => path.join(root, folder, tail)));
 }

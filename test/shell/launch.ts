@@ -51,9 +51,14 @@ export interface ShellApplication {
 /** Starts the core and opens the app's main window in Chromium. */
 export async function launchChromiumShell(options: ChromiumShellOptions = {}): Promise<ShellApplication> {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
-  const dataDir = options.dataDir ?? env.APPROVALMAX_CONNECT_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'amc-shell-'));
+  const dataDir =
+    options.dataDir ?? env.APPROVALMAX_CONNECT_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'amc-shell-'));
   env.APPROVALMAX_CONNECT_DATA_DIR = dataDir;
-  const browser = await chromium.launch({ executablePath: findChromium(env), headless: options.headless ?? true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: findChromium(env),
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+  });
   const windows = new EventEmitter();
   const pages: Page[] = [];
   const announce = (page: Page) => {
@@ -88,7 +93,12 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   const unsubscribe = core.events.subscribe((channel, payload) => {
     options.onBridgeReply?.(channel, payload);
     if (!mainPage.isClosed())
-      void mainPage.evaluate(([c, p]) => (window as unknown as { __amcDeliver?: (c: string, p: unknown) => void }).__amcDeliver?.(c, p), [channel, payload] as const).catch(() => undefined);
+      void mainPage
+        .evaluate(
+          ([c, p]) => (window as unknown as { __amcDeliver?: (c: string, p: unknown) => void }).__amcDeliver?.(c, p),
+          [channel, payload] as const,
+        )
+        .catch(() => undefined);
   });
 
   return {
@@ -113,7 +123,11 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   };
 }
 
-async function openMainWindow(browser: Browser, core: CoreService, onReply?: (channel: string, reply: unknown) => void): Promise<Page> {
+async function openMainWindow(
+  browser: Browser,
+  core: CoreService,
+  onReply?: (channel: string, reply: unknown) => void,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1120, height: 780 } });
   await serveRendererAndDenyTheRest(context);
   const page = await context.newPage();
@@ -139,7 +153,8 @@ async function serveRendererAndDenyTheRest(context: BrowserContext): Promise<voi
     const request = route.request();
     const url = new URL(request.url());
     // As Electron's will-navigate handler: a navigation away is answered 204, so the page stays put.
-    if (url.origin !== SHELL_ORIGIN) return request.isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient');
+    if (url.origin !== SHELL_ORIGIN)
+      return request.isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient');
     const asset = await readRendererAsset(rendererDir, url.pathname);
     await route.fulfill({ status: asset.status, headers: asset.headers, body: asset.body });
   });

@@ -18,7 +18,10 @@ export function screenshotArgument(args: readonly string[]): string | null {
 export async function runChromiumShell(args: readonly string[], options: ChromiumShellOptions = {}): Promise<void> {
   const screenshot = screenshotArgument(args);
   try {
-    const app = await launchChromiumShell({ headless: screenshot !== null || process.env.HEADLESS === '1', ...options });
+    const app = await launchChromiumShell({
+      headless: screenshot !== null || process.env.HEADLESS === '1',
+      ...options,
+    });
     const page = await app.firstWindow();
     if (screenshot) {
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -27,12 +30,16 @@ export async function runChromiumShell(args: readonly string[], options: Chromiu
       await app.close();
       return;
     }
-    console.log(`ApprovalMax Connect is running in Chromium (data folder: ${app.dataDir}). Close the window or press Ctrl+C to quit.`);
+    console.log(
+      `ApprovalMax Connect is running in Chromium (data folder: ${app.dataDir}). Close the window or press Ctrl+C to quit.`,
+    );
     const quit = () => void app.close().then(() => process.exit(0));
     page.on('close', quit);
     process.on('SIGINT', quit);
   } catch (error) {
-    console.error(`ApprovalMax Connect could not start in Chromium: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.error(
+      `ApprovalMax Connect could not start in Chromium: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
     process.exit(1);
   }
 }

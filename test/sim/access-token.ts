@@ -41,7 +41,7 @@ export function approvalMaxJwtCustomizer(connections: ConnectionStore) {
       iss: payload.iss,
       client_id: payload.client_id,
       sub: payload.sub,
-      auth_time: source && 'authTime' in source ? source.authTime ?? iat : iat,
+      auth_time: source && 'authTime' in source ? (source.authTime ?? iat) : iat,
       idp: 'AMRemote',
       [CONNECTION_CLAIM]: connections.forGrant(grantId)?.connectionId,
       jti: identityServerId(String(payload.jti)),

@@ -124,8 +124,10 @@ export async function runCodeFlow(input: CodeFlowInput): Promise<SimulatorTokens
       const next = new URL(location, url);
       if (next.href.startsWith(input.redirectUri)) {
         const error = next.searchParams.get('error');
-        if (error) throw new Error(`authorization failed: ${error} ${next.searchParams.get('error_description') ?? ''}`.trim());
-        if (next.searchParams.get('state') !== request.state) throw new Error('authorization response has the wrong state');
+        if (error)
+          throw new Error(`authorization failed: ${error} ${next.searchParams.get('error_description') ?? ''}`.trim());
+        if (next.searchParams.get('state') !== request.state)
+          throw new Error('authorization response has the wrong state');
         return exchangeCode(input, next.searchParams.get('code') ?? '', request.codeVerifier);
       }
       url = next.href;
@@ -134,7 +136,8 @@ export async function runCodeFlow(input: CodeFlowInput): Promise<SimulatorTokens
     }
     const html = await res.text();
     const action = formAction(html);
-    if (res.status !== 200 || !action) throw new Error(`unexpected ${res.status} response at ${url}: ${html.slice(0, 300)}`);
+    if (res.status !== 200 || !action)
+      throw new Error(`unexpected ${res.status} response at ${url}: ${html.slice(0, 300)}`);
     url = new URL(action, url).href;
     if (action.endsWith('/login')) {
       if (html.includes('role="alert"')) throw new Error('sign-in was refused (wrong email or password)');

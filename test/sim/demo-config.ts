@@ -32,7 +32,11 @@ export function simulatorConfig(sim: Simulator, options: SimulatorConfigOptions 
 }
 
 /** Writes `config.json` (only the current user may read it: it holds the secret) into `dir`; returns its path. */
-export async function writeSimulatorConfig(sim: Simulator, dir: string, options: SimulatorConfigOptions = {}): Promise<string> {
+export async function writeSimulatorConfig(
+  sim: Simulator,
+  dir: string,
+  options: SimulatorConfigOptions = {},
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, 'config.json');
   await writeFile(file, `${JSON.stringify(simulatorConfig(sim, options), null, 2)}\n`, { mode: 0o600 });

@@ -4,7 +4,11 @@ import { FaultsInputError, parseFaults, type FaultSwitchboard } from './faults';
 import { readBody, sendJson } from './http-util';
 
 /** GET shows the switches, POST (JSON body of switches) changes some, DELETE resets them all. */
-export async function handleFaultsRequest(req: IncomingMessage, res: ServerResponse, faults: FaultSwitchboard): Promise<void> {
+export async function handleFaultsRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  faults: FaultSwitchboard,
+): Promise<void> {
   try {
     if (req.method === 'POST') {
       const text = await readBody(req);

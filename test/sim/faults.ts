@@ -18,7 +18,14 @@ export interface Faults {
   accessTokenTtl: number;
 }
 
-const TOKEN_MODES: readonly Faults['token'][] = ['none', 'server-error', 'slow', 'invalid-grant', 'no-refresh-token', 'drop-connection'];
+const TOKEN_MODES: readonly Faults['token'][] = [
+  'none',
+  'server-error',
+  'slow',
+  'invalid-grant',
+  'no-refresh-token',
+  'drop-connection',
+];
 const PING_MODES: readonly Faults['ping'][] = ['none', 'unauthorized', 'rate-limited', 'unavailable'];
 
 /** The healthy state, with the access-token lifetime the simulator was started with. */
@@ -69,7 +76,8 @@ export function parseFaults(input: unknown): Partial<Faults> {
         out.denyConsent = value;
         break;
       case 'dateSkewSeconds':
-        if (typeof value !== 'number' || !Number.isFinite(value)) throw new FaultsInputError('dateSkewSeconds must be a number');
+        if (typeof value !== 'number' || !Number.isFinite(value))
+          throw new FaultsInputError('dateSkewSeconds must be a number');
         out.dateSkewSeconds = value;
         break;
       case 'tokenDelayMs':
@@ -77,7 +85,8 @@ export function parseFaults(input: unknown): Partial<Faults> {
         out[key] = nonNegative(value, key);
         break;
       case 'accessTokenTtl':
-        if (!Number.isSafeInteger(value) || (value as number) < 1) throw new FaultsInputError('accessTokenTtl must be a whole number of seconds, 1 or more');
+        if (!Number.isSafeInteger(value) || (value as number) < 1)
+          throw new FaultsInputError('accessTokenTtl must be a whole number of seconds, 1 or more');
         out.accessTokenTtl = value as number;
         break;
       default:

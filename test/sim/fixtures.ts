@@ -31,7 +31,13 @@ export const API_SCOPES = {
 export const OIDC_SCOPES = ['openid', 'offline_access'] as const;
 
 /** Every scope the simulator accepts, in the order discovery lists them. */
-export const ALL_SCOPES: readonly string[] = [API_SCOPES.read, API_SCOPES.write, API_SCOPES.legacy, 'offline_access', 'openid'];
+export const ALL_SCOPES: readonly string[] = [
+  API_SCOPES.read,
+  API_SCOPES.write,
+  API_SCOPES.legacy,
+  'offline_access',
+  'openid',
+];
 
 /** What an ApprovalMax client asks for by default: read, write and a refresh token. */
 export const DEFAULT_REQUEST_SCOPES: readonly string[] = [API_SCOPES.read, API_SCOPES.write, 'offline_access'];

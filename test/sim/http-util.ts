@@ -15,7 +15,12 @@ export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise
 }
 
 /** Sends a JSON body with the content type ASP.NET uses. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,

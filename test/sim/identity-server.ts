@@ -44,10 +44,12 @@ export interface IdentityServer {
 async function loadProvider(quiet: boolean): Promise<typeof Provider> {
   const { warn, info } = console;
   if (quiet) {
-    const mute = (original: (...args: unknown[]) => void) => (...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('oidc-provider ')) return;
-      original.apply(console, args);
-    };
+    const mute =
+      (original: (...args: unknown[]) => void) =>
+      (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].startsWith('oidc-provider ')) return;
+        original.apply(console, args);
+      };
     console.warn = mute(warn);
     console.info = mute(info);
   }
@@ -75,7 +77,11 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-function configuration(options: IdentityServerOptions, signingKey: JWK, Errors: typeof import('oidc-provider').errors): Configuration {
+function configuration(
+  options: IdentityServerOptions,
+  signingKey: JWK,
+  Errors: typeof import('oidc-provider').errors,
+): Configuration {
   const { faults, connections } = options;
   return {
     adapter: createMemoryAdapterFactory(),
@@ -101,8 +107,14 @@ function configuration(options: IdentityServerOptions, signingKey: JWK, Errors: 
       revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: (ctx, form) => { ctx.type = 'html'; ctx.body = logoutPage(form); },
-        postLogoutSuccessSource: (ctx) => { ctx.type = 'html'; ctx.body = loggedOutPage(); },
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = loggedOutPage();
+        },
       },
       resourceIndicators: {
         enabled: true,
@@ -159,7 +171,14 @@ function alwaysPromptConsent(ctx: { method: string; path: string; querystring: s
  * Strict mode: `openid` is required, as at identity servers that speak OpenID Connect only. The
  * refusal is the server's own error page (HTTP 400), with no redirect back to the app.
  */
-function refuseWithoutOpenId(ctx: { method: string; path: string; querystring: string; status: number; type: string; body: unknown }): boolean {
+function refuseWithoutOpenId(ctx: {
+  method: string;
+  path: string;
+  querystring: string;
+  status: number;
+  type: string;
+  body: unknown;
+}): boolean {
   if (ctx.method !== 'GET' || ctx.path !== ROUTES.authorization) return false;
   const scopes = (new URLSearchParams(ctx.querystring).get('scope') ?? '').split(' ');
   if (scopes.includes('openid')) return false;
@@ -179,7 +198,8 @@ export async function startIdentityServer(options: IdentityServerOptions): Promi
   const config = configuration(options, await generateSigningKey(), errors);
   const provider = new Provider(issuer, config);
   provider.silent = true;
-  if (!options.quiet) provider.on('server_error', (_ctx, err) => console.error('[simulator] identity server error:', err));
+  if (!options.quiet)
+    provider.on('server_error', (_ctx, err) => console.error('[simulator] identity server error:', err));
 
   const stopping = new AbortController();
   provider.use(async (ctx, next) => {

@@ -3,7 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { runCodeFlow, type SimulatorTokens } from './code-flow';
 import { ConnectionStore } from './connections';
 import { FaultSwitchboard, type Faults } from './faults';
-import { ALL_SCOPES, DEFAULT_ORGANISATIONS, DEFAULT_REDIRECT_URI, DEFAULT_REQUEST_SCOPES, DEMO_USER, type Organisation } from './fixtures';
+import {
+  ALL_SCOPES,
+  DEFAULT_ORGANISATIONS,
+  DEFAULT_REDIRECT_URI,
+  DEFAULT_REQUEST_SCOPES,
+  DEMO_USER,
+  type Organisation,
+} from './fixtures';
 import { startIdentityServer } from './identity-server';
 import { startPublicApi } from './public-api';
 
@@ -41,7 +48,11 @@ export interface Simulator {
   setFaults(faults: Partial<Faults>): void;
   resetFaults(): void;
   /** Runs a full authorization-code flow over plain HTTP (login + consent forms, PKCE) and exchanges the code. */
-  issueTokens(options?: { organisations?: string[] /* companyIds, default all */; scopes?: string[]; prompt?: string }): Promise<SimulatorTokens>;
+  issueTokens(options?: {
+    organisations?: string[] /* companyIds, default all */;
+    scopes?: string[];
+    prompt?: string;
+  }): Promise<SimulatorTokens>;
   /** Every access and refresh token the token endpoint handed out, for secrecy tests. */
   issuedTokens(): readonly string[];
   stop(): Promise<void>;
@@ -69,12 +80,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     connections,
     issued,
   });
-  const api = await startPublicApi({ port: options.apiPort ?? 0, issuer: identity.issuer, organisations, faults, connections }).catch(
-    async (error: unknown) => {
-      await identity.close();
-      throw error;
-    },
-  );
+  const api = await startPublicApi({
+    port: options.apiPort ?? 0,
+    issuer: identity.issuer,
+    organisations,
+    faults,
+    connections,
+  }).catch(async (error: unknown) => {
+    await identity.close();
+    throw error;
+  });
   const user = { email: DEMO_USER.email, password: DEMO_USER.password };
 
   return {

@@ -29,19 +29,35 @@ function requestedScopes(details: Details): string[] {
   return typeof details.params.scope === 'string' ? details.params.scope.split(' ').filter(Boolean) : [];
 }
 
-async function showStep(deps: InteractionDeps, req: IncomingMessage, res: ServerResponse, details: Details): Promise<void> {
+async function showStep(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: Details,
+): Promise<void> {
   const base = `/interaction/${details.uid}`;
   if (details.prompt.name === 'login') {
     sendHtml(res, 200, loginPage({ action: `${base}/login` }));
   } else if (deps.faults.current.denyConsent) {
     await deps.provider.interactionFinished(req, res, DENIED, { mergeWithLastSubmission: false });
   } else {
-    const page = consentPage({ action: `${base}/consent`, clientId: deps.clientId, organisations: deps.organisations, scopes: requestedScopes(details) });
+    const page = consentPage({
+      action: `${base}/consent`,
+      clientId: deps.clientId,
+      organisations: deps.organisations,
+      scopes: requestedScopes(details),
+    });
     sendHtml(res, 200, page);
   }
 }
 
-async function submitLogin(deps: InteractionDeps, req: IncomingMessage, res: ServerResponse, details: Details, form: URLSearchParams): Promise<void> {
+async function submitLogin(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: Details,
+  form: URLSearchParams,
+): Promise<void> {
   const email = (form.get('email') ?? '').trim();
   if (email.toLowerCase() !== DEMO_USER.email || form.get('password') !== DEMO_USER.password) {
     const error = 'The email or password is not right. Check them and try again.';
@@ -52,7 +68,13 @@ async function submitLogin(deps: InteractionDeps, req: IncomingMessage, res: Ser
   await deps.provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
 }
 
-async function submitConsent(deps: InteractionDeps, req: IncomingMessage, res: ServerResponse, details: Details, form: URLSearchParams): Promise<void> {
+async function submitConsent(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  details: Details,
+  form: URLSearchParams,
+): Promise<void> {
   if (form.get('decision') !== 'allow' || deps.faults.current.denyConsent) {
     await deps.provider.interactionFinished(req, res, DENIED, { mergeWithLastSubmission: false });
     return;
@@ -62,7 +84,13 @@ async function submitConsent(deps: InteractionDeps, req: IncomingMessage, res: S
   const scopes = requestedScopes(details);
   if (ticked.length === 0) {
     const error = 'Tick at least one organisation, or choose Deny.';
-    const page = consentPage({ action: `/interaction/${details.uid}/consent`, clientId: deps.clientId, organisations: deps.organisations, scopes, error });
+    const page = consentPage({
+      action: `/interaction/${details.uid}/consent`,
+      clientId: deps.clientId,
+      organisations: deps.organisations,
+      scopes,
+      error,
+    });
     sendHtml(res, 200, page);
     return;
   }
@@ -83,12 +111,15 @@ export function createInteractionHandler(deps: InteractionDeps) {
     try {
       const [, , uid, action] = path.split('/');
       const details = await deps.provider.interactionDetails(req, res);
-      if (details.uid !== uid) throw new Error('This sign-in page belongs to another sign-in attempt. Start again from the application.');
+      if (details.uid !== uid)
+        throw new Error('This sign-in page belongs to another sign-in attempt. Start again from the application.');
       if (req.method === 'GET' && action === undefined) return await showStep(deps, req, res, details);
       if (req.method !== 'POST') throw new Error('This page only accepts form submissions.');
       const form = new URLSearchParams(await readBody(req));
-      if (action === 'login' && details.prompt.name === 'login') return await submitLogin(deps, req, res, details, form);
-      if (action === 'consent' && details.prompt.name === 'consent') return await submitConsent(deps, req, res, details, form);
+      if (action === 'login' && details.prompt.name === 'login')
+        return await submitLogin(deps, req, res, details, form);
+      if (action === 'consent' && details.prompt.name === 'consent')
+        return await submitConsent(deps, req, res, details, form);
       throw new Error('This step of the sign-in is not expected now. Start again from the application.');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

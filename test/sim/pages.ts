@@ -58,7 +58,9 @@ function errorBox(error: string | undefined): string {
 
 /** The sign-in form; shown again with an error after a wrong password. */
 export function loginPage(options: { action: string; email?: string; error?: string }): string {
-  return layout('Sign in', `
+  return layout(
+    'Sign in',
+    `
 <h1>Sign in to ApprovalMax</h1>
 <p class="lead">An application is asking to connect to your ApprovalMax account.</p>
 ${errorBox(options.error)}
@@ -69,11 +71,12 @@ ${errorBox(options.error)}
   <input id="password" name="password" type="password" required>
   <div class="buttons"><button class="primary" type="submit">Sign in</button></div>
 </form>
-<p class="hint">Simulator demo user: demo@approvalmax.test / demo-password</p>`);
+<p class="hint">Simulator demo user: demo@approvalmax.test / demo-password</p>`,
+  );
 }
 
 const SCOPE_WORDS: Record<string, string> = {
-  'https://www.approvalmax.com/scopes/public_api/read': 'Read your organisations\' data',
+  'https://www.approvalmax.com/scopes/public_api/read': "Read your organisations' data",
   'https://www.approvalmax.com/scopes/public_api/write': 'Create, edit and submit requests',
   'https://www.approvalmax.com/scopes/public_api': 'Full Public API access (legacy)',
   offline_access: 'Stay connected when you are not signed in',
@@ -97,8 +100,12 @@ export function consentPage(options: {
       return `<div class="org"><input type="checkbox" id="${id}" name="organisations" value="${escapeHtml(org.companyId)}"${checked}><label for="${id}">${escapeHtml(org.name)}</label></div>`;
     })
     .join('\n    ');
-  const scopes = options.scopes.map((s) => `<li>${escapeHtml(SCOPE_WORDS[s] ?? s)} <small>(${escapeHtml(s)})</small></li>`).join('');
-  return layout('Allow access', `
+  const scopes = options.scopes
+    .map((s) => `<li>${escapeHtml(SCOPE_WORDS[s] ?? s)} <small>(${escapeHtml(s)})</small></li>`)
+    .join('');
+  return layout(
+    'Allow access',
+    `
 <h1>Allow access to your organisations</h1>
 <p class="lead">Application <strong>${escapeHtml(options.clientId)}</strong> wants to use the ApprovalMax Public API.</p>
 ${errorBox(options.error)}
@@ -112,7 +119,8 @@ ${errorBox(options.error)}
     <button class="primary" type="submit" name="decision" value="allow">Allow</button>
     <button class="secondary" type="submit" name="decision" value="deny" formnovalidate>Deny</button>
   </div>
-</form>`);
+</form>`,
+  );
 }
 
 /** A plain error page for problems that cannot go back to the application. */
@@ -126,13 +134,16 @@ export function errorPage(title: string, details: Record<string, string | undefi
 
 /** The sign-out confirmation, wrapping oidc-provider's hidden logout form. */
 export function logoutPage(form: string): string {
-  return layout('Sign out', `
+  return layout(
+    'Sign out',
+    `
 <h1>Sign out of ApprovalMax?</h1>
 ${form}
 <div class="buttons">
   <button class="primary" type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
   <button class="secondary" type="submit" form="op.logoutForm">No, stay signed in</button>
-</div>`);
+</div>`,
+  );
 }
 
 /** Shown after a sign-out that had nowhere to return to. */

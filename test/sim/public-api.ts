@@ -48,18 +48,26 @@ class ApiProblem extends Error {
 function sendProblem(res: ServerResponse, problem: ApiProblem): void {
   const [type, title] = PROBLEMS[problem.status];
   const traceId = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`;
-  sendJson(res, problem.status, { type, title, status: problem.status, detail: problem.detail, traceId }, problem.headers);
+  sendJson(
+    res,
+    problem.status,
+    { type, title, status: problem.status, detail: problem.detail, traceId },
+    problem.headers,
+  );
 }
 
 function unauthorized(detail: string): ApiProblem {
   const description = detail.replaceAll('"', "'");
-  return new ApiProblem(401, detail, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` });
+  return new ApiProblem(401, detail, {
+    'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+  });
 }
 
 function checkFaults(faults: FaultSwitchboard): void {
   const { ping, retryAfterSeconds } = faults.current;
   if (ping === 'unauthorized') throw unauthorized('Simulated: the token was rejected.');
-  if (ping === 'rate-limited') throw new ApiProblem(429, 'Simulated: too many requests.', { 'Retry-After': String(retryAfterSeconds) });
+  if (ping === 'rate-limited')
+    throw new ApiProblem(429, 'Simulated: too many requests.', { 'Retry-After': String(retryAfterSeconds) });
   if (ping === 'unavailable') throw new ApiProblem(503, 'Simulated: the Public API is temporarily unavailable.');
 }
 
@@ -70,10 +78,16 @@ function bearerVerifier(issuer: string) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!match?.[1]) throw unauthorized('No bearer token was sent.');
     try {
-      const { payload } = await jwtVerify(match[1], jwks, { issuer, typ: 'at+jwt', algorithms: ['PS256'], clockTolerance: 0 });
+      const { payload } = await jwtVerify(match[1], jwks, {
+        issuer,
+        typ: 'at+jwt',
+        algorithms: ['PS256'],
+        clockTolerance: 0,
+      });
       return payload;
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw unauthorized(`The token expired at '${new Date((error.payload.exp ?? 0) * 1000).toUTCString()}'`);
+      if (error instanceof errors.JWTExpired)
+        throw unauthorized(`The token expired at '${new Date((error.payload.exp ?? 0) * 1000).toUTCString()}'`);
       if (error instanceof errors.JOSEError) throw unauthorized(`The token is not valid (${error.code}).`);
       throw error;
     }
@@ -89,7 +103,9 @@ export async function startPublicApi(options: PublicApiOptions): Promise<PublicA
       const connectionId = payload[CONNECTION_CLAIM];
       const connection = typeof connectionId === 'string' ? options.connections.byId(connectionId) : undefined;
       const ticked = new Set(connection?.companyIds ?? []);
-      return options.organisations.filter((o) => ticked.has(o.companyId)).map(({ companyId, name }) => ({ companyId, name }));
+      return options.organisations
+        .filter((o) => ticked.has(o.companyId))
+        .map(({ companyId, name }) => ({ companyId, name }));
     },
   };
 

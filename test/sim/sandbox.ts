@@ -11,7 +11,8 @@ function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, not "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, not "${raw}"`);
   return port;
 }
 
@@ -84,6 +85,9 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`The simulator could not start: ${message}`);
-  if (message.includes('EADDRINUSE')) console.error('Another program uses the port. Set SIM_PORT / SIM_API_PORT to free ports, or stop the other program.');
+  if (message.includes('EADDRINUSE'))
+    console.error(
+      'Another program uses the port. Set SIM_PORT / SIM_API_PORT to free ports, or stop the other program.',
+    );
   process.exit(1);
 });

@@ -26,19 +26,32 @@ function mirrorTokenScope(body: Record<string, unknown>): void {
 /** The grant happened, but the connection dies half-way through the body, as on a flaky network. */
 function dropMidResponse(res: ServerResponse, text: string, takeOver: () => void): void {
   takeOver();
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
   res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
 }
 
 /** Makes the token endpoint fail, stall or drop the refresh token when the matching switch is on. */
-export function installTokenEndpointMiddleware(provider: Provider, faults: FaultSwitchboard, tokenPath: string, stopping: AbortSignal, issued: string[]): void {
+export function installTokenEndpointMiddleware(
+  provider: Provider,
+  faults: FaultSwitchboard,
+  tokenPath: string,
+  stopping: AbortSignal,
+  issued: string[],
+): void {
   provider.use(async (ctx, next) => {
     if (ctx.method !== 'POST' || ctx.path !== tokenPath) return next();
     const { token: mode, tokenDelayMs } = faults.current;
     if (mode === 'server-error') {
       ctx.status = 503;
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { error: 'server_error', error_description: 'Simulated outage: the token endpoint is temporarily unavailable.' };
+      ctx.body = {
+        error: 'server_error',
+        error_description: 'Simulated outage: the token endpoint is temporarily unavailable.',
+      };
       return;
     }
     if (mode === 'invalid-grant') {
@@ -54,7 +67,8 @@ export function installTokenEndpointMiddleware(provider: Provider, faults: Fault
     mirrorTokenScope(body);
     if (mode === 'no-refresh-token') delete body.refresh_token;
     // Recorded so tests can prove no issued token ever reaches a log, a report or the renderer.
-    for (const key of ['access_token', 'refresh_token', 'id_token']) if (typeof body[key] === 'string') issued.push(body[key] as string);
+    for (const key of ['access_token', 'refresh_token', 'id_token'])
+      if (typeof body[key] === 'string') issued.push(body[key] as string);
     if (mode === 'drop-connection') dropMidResponse(ctx.res, JSON.stringify(body), () => (ctx.respond = false));
   });
 }

@@ -21,7 +21,11 @@ const fileSchema = z.object({ version: z.literal(1), entries: z.array(entrySchem
 
 /** Narrows a timeline to one connection and/or one kind; absent filter fields match everything. */
 export function filterActivity(entries: readonly ActivityEntry[], filter: ActivityFilter): ActivityEntry[] {
-  return entries.filter((e) => (filter.connectionId === undefined || e.connectionId === filter.connectionId) && (filter.kind === undefined || e.kind === filter.kind));
+  return entries.filter(
+    (e) =>
+      (filter.connectionId === undefined || e.connectionId === filter.connectionId) &&
+      (filter.kind === undefined || e.kind === filter.kind),
+  );
 }
 
 /** How every feature records what it did: one sink, the timeline (which also tells the renderer). */
@@ -42,19 +46,30 @@ export class ActivityLog implements ActivitySink {
   ) {
     this.saver = new BackgroundSaver(
       () => write({ version: 1, entries: this.entries }, { compact: true }),
-      (error) => logger.warn('activity: could not save the timeline', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }),
+      (error) =>
+        logger.warn('activity: could not save the timeline', {
+          code: (error as NodeJS.ErrnoException).code ?? 'unknown',
+        }),
     );
   }
 
   /** Reads the file; a damaged one is kept aside, an unreadable one never written this session; both reported, and the timeline starts empty. */
-  static async open(dataDir: string, events: EventHub, now: () => number, logger: Logger): Promise<{ log: ActivityLog; notices: string[] }> {
+  static async open(
+    dataDir: string,
+    events: EventHub,
+    now: () => number,
+    logger: Logger,
+  ): Promise<{ log: ActivityLog; notices: string[] }> {
     const file = path.join(dataDir, 'activity.json');
     const { read, write } = await openJsonFile(file, fileSchema, now);
     const notices = readNotice(read, 'The activity timeline', file, {
       corrupt: 'a new timeline started',
       unreadable: 'The timeline shows only what happens from now on, and it is not saved.',
     });
-    return { log: new ActivityLog(write, read.kind === 'ok' ? (read.value.entries as ActivityEntry[]) : [], events, logger), notices };
+    return {
+      log: new ActivityLog(write, read.kind === 'ok' ? (read.value.entries as ActivityEntry[]) : [], events, logger),
+      notices,
+    };
   }
 
   /** Keeps one entry (its words redacted once more, to be sure) and tells the renderer. */

@@ -10,7 +10,10 @@ export class CopyService {
   constructor(
     private readonly clipboard: Clipboard,
     private readonly clock: Pick<Clock, 'now'>,
-    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = {
+      set: setTimeout,
+      clear: clearTimeout,
+    },
   ) {}
 
   copy(text: string): Promise<void> {

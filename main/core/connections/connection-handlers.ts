@@ -2,7 +2,6 @@ import type { ConnectionService } from './connection-service';
 import type { FeatureHandlers } from '../../../preload/contract';
 import { ok } from '../result';
 
-
 /** The home screen's calls, straight onto the connection service. */
 export function connectionHandlers(connections: ConnectionService): FeatureHandlers<'connections'> {
   return {

@@ -7,7 +7,12 @@ import { APPROVALMAX_WORDS, providerWords } from '../environments/provider-words
 import { renewalNote, renewalOf } from './renewal';
 import type { EventHub } from '../events';
 import type { EndpointDiscovery, IdentityEndpoints } from '../oauth/oidc-discovery';
-import { authorizePrompt, createAuthorization, PendingFlows, type PendingAuthorization } from '../oauth/authorization-request';
+import {
+  authorizePrompt,
+  createAuthorization,
+  PendingFlows,
+  type PendingAuthorization,
+} from '../oauth/authorization-request';
 import { matchRedirect } from '../oauth/redirect-matcher';
 import { exchangeCode, type TokenClientConfig } from '../oauth/token-client';
 import type { Ports } from '../ports';
@@ -18,7 +23,12 @@ import { connectionClaims } from './claims';
 import type { ConnectionRecord, ConnectionStore } from './connection-store';
 import { RefreshStatusKeeper } from './refresh-status-keeper';
 import { fetchOrganisations } from './organisations';
-import { explainAbandonedSignIn, explainSignInPageProblem, explainRedirect, KEYCHAIN_WRITE_FAILED } from './sign-in-messages';
+import {
+  explainAbandonedSignIn,
+  explainSignInPageProblem,
+  explainRedirect,
+  KEYCHAIN_WRITE_FAILED,
+} from './sign-in-messages';
 import { isSignInPageProblem, type LoadedSignInPage } from '../oauth/sign-in-navigation';
 import { revokeRefreshToken } from './revocation';
 import { KeychainTokenVault } from './token-vault';
@@ -34,7 +44,10 @@ interface Prepared {
 export class ConnectionService {
   private readonly vault: KeychainTokenVault;
   private readonly flows: PendingFlows;
-  private readonly browserFlows = new Map<string, { pending: PendingAuthorization; prepared: Prepared; reconnectId?: string }>();
+  private readonly browserFlows = new Map<
+    string,
+    { pending: PendingAuthorization; prepared: Prepared; reconnectId?: string }
+  >();
   private readonly refresher: RefreshStatusKeeper;
   private signIn: AbortController | null = null;
   private refreshObserver: ((connectionId: string, accessToken: string) => void) | undefined;
@@ -86,23 +99,44 @@ export class ConnectionService {
 
   /** The embedded sign-in: opens the window, waits, exchanges the code, stores the connection. */
   async connect(environmentId: string, reconnectId?: string): Promise<Result<ConnectionView>> {
-    if (reconnectId && !this.store.get(reconnectId)) return fail('unknown-connection', 'That connection no longer exists.');
+    if (reconnectId && !this.store.get(reconnectId))
+      return fail('unknown-connection', 'That connection no longer exists.');
     if (this.signIn) return fail('sign-in-failed', 'A sign-in window is already open. Finish or close it first.');
     const prepared = await this.prepare(environmentId);
     if (!prepared.ok) return prepared;
     const { env, endpoints } = prepared.value;
     const pending = this.authorization(env, endpoints.authorizationEndpoint);
     this.signIn = new AbortController();
-    this.ports.logger.info('connect: opening the sign-in window', { environmentId, url: pending.url, discovered: endpoints.discovered });
+    this.ports.logger.info('connect: opening the sign-in window', {
+      environmentId,
+      url: pending.url,
+      discovered: endpoints.discovered,
+    });
     try {
       const issuerOrigin = new URL(env.issuer).origin;
       const onPageLoaded = (page: LoadedSignInPage) => {
         if (!isSignInPageProblem(page, issuerOrigin)) return;
-        this.ports.logger.warn('connect: the sign-in page shows an error', { environmentId, status: page.status, url: page.url });
-        this.events.emit('connections:signInProblem', { environmentId, message: explainSignInPageProblem(page, providerWords(env)) });
+        this.ports.logger.warn('connect: the sign-in page shows an error', {
+          environmentId,
+          status: page.status,
+          url: page.url,
+        });
+        this.events.emit('connections:signInProblem', {
+          environmentId,
+          message: explainSignInPageProblem(page, providerWords(env)),
+        });
       };
-      const outcome = await this.ports.authWindow.open({ url: pending.url, redirectUri: env.redirectUri, issuerOrigin, signal: this.signIn.signal, onPageLoaded });
-      this.ports.logger.debug('connect: sign-in window closed', { outcome: outcome.kind, url: outcome.kind === 'redirect' ? outcome.url : null });
+      const outcome = await this.ports.authWindow.open({
+        url: pending.url,
+        redirectUri: env.redirectUri,
+        issuerOrigin,
+        signal: this.signIn.signal,
+        onPageLoaded,
+      });
+      this.ports.logger.debug('connect: sign-in window closed', {
+        outcome: outcome.kind,
+        url: outcome.kind === 'redirect' ? outcome.url : null,
+      });
       if (outcome.kind !== 'redirect') {
         this.flows.discard(pending.state);
         return fail('sign-in-cancelled', explainAbandonedSignIn(outcome.kind));
@@ -121,7 +155,8 @@ export class ConnectionService {
 
   /** The fallback: the same authorize URL in the user's browser; they paste back where it landed. */
   async signInWithBrowser(environmentId: string, reconnectId?: string): Promise<Result<BrowserSignIn>> {
-    if (reconnectId && !this.store.get(reconnectId)) return fail('unknown-connection', 'That connection no longer exists.');
+    if (reconnectId && !this.store.get(reconnectId))
+      return fail('unknown-connection', 'That connection no longer exists.');
     const prepared = await this.prepare(environmentId);
     if (!prepared.ok) return prepared;
     const { env, endpoints } = prepared.value;
@@ -133,7 +168,10 @@ export class ConnectionService {
     } catch {
       this.browserFlows.delete(flowId);
       this.flows.discard(pending.state);
-      return fail('sign-in-failed', 'Your browser could not be opened. Check that a default browser is set, then try again.');
+      return fail(
+        'sign-in-failed',
+        'Your browser could not be opened. Check that a default browser is set, then try again.',
+      );
     }
     return ok({ flowId });
   }
@@ -144,7 +182,8 @@ export class ConnectionService {
     const url = landedUrl.trim();
     // A wrong paste (another address, another attempt's sign-in) may be corrected; anything else ends the flow.
     const match = matchRedirect(url, flow.prepared.env.redirectUri, flow.pending.state);
-    if (match.kind === 'not-ours' || match.kind === 'state-mismatch') return fail('sign-in-failed', explainRedirect(match, providerWords(flow.prepared.env)));
+    if (match.kind === 'not-ours' || match.kind === 'state-mismatch')
+      return fail('sign-in-failed', explainRedirect(match, providerWords(flow.prepared.env)));
     this.browserFlows.delete(flowId);
     return this.complete(flow.prepared, flow.pending.state, url, flow.reconnectId);
   }
@@ -163,7 +202,11 @@ export class ConnectionService {
     if (!record) return fail('unknown-connection', 'That connection no longer exists. Choose another one.');
     const answer = await this.refresher.accessToken(id);
     const current = this.store.get(id) ?? record;
-    if (!answer.ok) return fail('token-unavailable', `${current.label} has no usable access token right now. ${'message' in answer.outcome ? answer.outcome.message : ''}`.trim());
+    if (!answer.ok)
+      return fail(
+        'token-unavailable',
+        `${current.label} has no usable access token right now. ${'message' in answer.outcome ? answer.outcome.message : ''}`.trim(),
+      );
     return ok({ token: answer.accessToken, connection: this.view(current) });
   }
 
@@ -192,19 +235,31 @@ export class ConnectionService {
     const env = this.environments.get(record.environmentId);
     const tokens = await this.vault.load(id).catch(() => null);
     const prepared = env ? await this.prepare(env.id) : null;
-    const revocation = prepared?.ok && tokens?.refreshToken ? await revokeRefreshToken(this.ports.http, prepared.value, tokens.refreshToken) : { supported: false, revoked: false };
+    const revocation =
+      prepared?.ok && tokens?.refreshToken
+        ? await revokeRefreshToken(this.ports.http, prepared.value, tokens.refreshToken)
+        : { supported: false, revoked: false };
     this.refresher.forget(id);
     try {
       await this.vault.remove(id);
     } catch {
-      return fail('keychain', 'The connection could not be removed from the keychain. Unlock the keychain and try again; nothing was deleted.');
+      return fail(
+        'keychain',
+        'The connection could not be removed from the keychain. Unlock the keychain and try again; nothing was deleted.',
+      );
     }
     try {
       await this.store.remove(id);
     } catch (error) {
       return fail('storage', describeWriteFailure(error, 'the change'));
     }
-    this.activity({ kind: 'disconnect', tone: 'good', summary: `Disconnected ${record.label}.`, connectionId: id, connectionLabel: record.label });
+    this.activity({
+      kind: 'disconnect',
+      tone: 'good',
+      summary: `Disconnected ${record.label}.`,
+      connectionId: id,
+      connectionLabel: record.label,
+    });
     this.changed();
     return ok({ revoked: revocation.revoked, revocationSupported: revocation.supported });
   }
@@ -212,7 +267,16 @@ export class ConnectionService {
   /** A fresh authorise request (state, PKCE, the environment's prompt) remembered until its redirect. */
   private authorization(env: Environment, authorizationEndpoint: string): PendingAuthorization {
     const prompt = authorizePrompt(env.scopes, env.prompt);
-    const pending = createAuthorization({ authorizationEndpoint, clientId: env.clientId, redirectUri: env.redirectUri, scopes: env.scopes, ...(prompt ? { prompt } : {}) }, this.ports.clock.now());
+    const pending = createAuthorization(
+      {
+        authorizationEndpoint,
+        clientId: env.clientId,
+        redirectUri: env.redirectUri,
+        scopes: env.scopes,
+        ...(prompt ? { prompt } : {}),
+      },
+      this.ports.clock.now(),
+    );
     this.flows.add(pending);
     return pending;
   }
@@ -222,12 +286,30 @@ export class ConnectionService {
     if (!env) return fail('unknown-environment', 'That environment no longer exists. Choose another one.');
     const clientSecret = await this.environments.clientSecret(env.id).catch(() => null);
     if (!env.clientId || !env.redirectUri || !clientSecret)
-      return fail('not-configured', `${env.name} is missing its Client ID, redirect URI or Client Secret. Add them in Settings (they come from ${providerWords(env).portal}), then connect again.`);
+      return fail(
+        'not-configured',
+        `${env.name} is missing its Client ID, redirect URI or Client Secret. Add them in Settings (they come from ${providerWords(env).portal}), then connect again.`,
+      );
     const endpoints = await this.discovery.endpoints(env.issuer);
-    return ok({ env, endpoints, client: { tokenEndpoint: endpoints.tokenEndpoint, clientId: env.clientId, clientSecret, redirectUri: env.redirectUri, provider: providerWords(env) } });
+    return ok({
+      env,
+      endpoints,
+      client: {
+        tokenEndpoint: endpoints.tokenEndpoint,
+        clientId: env.clientId,
+        clientSecret,
+        redirectUri: env.redirectUri,
+        provider: providerWords(env),
+      },
+    });
   }
 
-  private async complete(prepared: Prepared, state: string, url: string, reconnectId?: string): Promise<Result<ConnectionView>> {
+  private async complete(
+    prepared: Prepared,
+    state: string,
+    url: string,
+    reconnectId?: string,
+  ): Promise<Result<ConnectionView>> {
     const { env, client } = prepared;
     const match = matchRedirect(url, env.redirectUri, state);
     this.ports.logger.debug('connect: redirect', { url, match: match.kind });
@@ -237,15 +319,25 @@ export class ConnectionService {
       return fail('sign-in-failed', explainRedirect(match, providerWords(env)));
     }
     const pending = this.flows.take(match.state);
-    if (!pending) return fail('sign-in-failed', 'This sign-in was already used or has expired. Start connecting again.');
-    const exchanged = await exchangeCode(this.ports.http, client, match.code, pending.codeVerifier, { requireRefreshToken: env.scopes.includes('offline_access') });
+    if (!pending)
+      return fail('sign-in-failed', 'This sign-in was already used or has expired. Start connecting again.');
+    const exchanged = await exchangeCode(this.ports.http, client, match.code, pending.codeVerifier, {
+      requireRefreshToken: env.scopes.includes('offline_access'),
+    });
     if (!exchanged.ok) {
-      this.activity({ kind: 'error', tone: 'bad', summary: `Connecting to ${env.name} failed: ${exchanged.failure.message}` });
+      this.activity({
+        kind: 'error',
+        tone: 'bad',
+        summary: `Connecting to ${env.name} failed: ${exchanged.failure.message}`,
+      });
       return fail('sign-in-failed', exchanged.failure.message);
     }
     const now = this.ports.clock.now();
     const tokens = tokenSetFrom(exchanged.tokens, now, null);
-    this.ports.logger.debug('connect: code exchanged', { expiresIn: exchanged.tokens.expiresIn, refreshTokenIssued: exchanged.tokens.refreshToken !== null });
+    this.ports.logger.debug('connect: code exchanged', {
+      expiresIn: exchanged.tokens.expiresIn,
+      refreshTokenIssued: exchanged.tokens.refreshToken !== null,
+    });
     const claims = connectionClaims(tokens.accessToken);
     const orgs = await fetchOrganisations(this.ports.http, env.apiBase, tokens.accessToken);
     this.ports.logger.info('connect: organisations', { ok: orgs.ok, count: orgs.ok ? orgs.organisations.length : 0 });
@@ -278,19 +370,58 @@ export class ConnectionService {
       return fail('storage', describeWriteFailure(error, 'the connection'));
     }
     this.refresher.track(record.id, tokens);
-    this.ports.logger.info('connect: connection stored', { id: record.id, environmentId: env.id, reconnected: Boolean(previous) });
-    this.activity({ kind: 'connect', tone: 'good', summary: `${previous ? 'Reconnected' : 'Connected'} ${record.label} (${organisations.length} organisation${organisations.length === 1 ? '' : 's'}).`, connectionId: record.id, connectionLabel: record.label });
+    this.ports.logger.info('connect: connection stored', {
+      id: record.id,
+      environmentId: env.id,
+      reconnected: Boolean(previous),
+    });
+    this.activity({
+      kind: 'connect',
+      tone: 'good',
+      summary: `${previous ? 'Reconnected' : 'Connected'} ${record.label} (${organisations.length} organisation${organisations.length === 1 ? '' : 's'}).`,
+      connectionId: record.id,
+      connectionLabel: record.label,
+    });
     this.changed();
     return ok(this.view(record));
   }
 
   private view(record: ConnectionRecord): ConnectionView {
-    const { id, label, environmentId, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, statusMessage, renewal } = record;
+    const {
+      id,
+      label,
+      environmentId,
+      organisations,
+      connectionId,
+      subject,
+      scopes,
+      createdAt,
+      lastRefreshedAt,
+      expiresAt,
+      statusMessage,
+      renewal,
+    } = record;
     const env = this.environments.get(environmentId);
     const environmentName = env?.name ?? 'a removed environment';
     const status = this.refresher.isRefreshing(id) ? 'refreshing' : record.status;
     const note = renewalNote(renewal, env ? providerWords(env) : APPROVALMAX_WORDS);
-    return { id, label, environmentId, environmentName, organisations, connectionId, subject, scopes, createdAt, lastRefreshedAt, expiresAt, status, statusMessage, renewal, renewalNote: note };
+    return {
+      id,
+      label,
+      environmentId,
+      environmentName,
+      organisations,
+      connectionId,
+      subject,
+      scopes,
+      createdAt,
+      lastRefreshedAt,
+      expiresAt,
+      status,
+      statusMessage,
+      renewal,
+      renewalNote: note,
+    };
   }
 
   /**

@@ -50,9 +50,13 @@ export class ConnectionStore {
     const { read, write } = await openJsonFile(file, fileSchema, now);
     const notices = readNotice(read, 'Your saved connections', file, {
       corrupt: 'connect your organisations again, or send that file to support',
-      unreadable: 'Your connections are missing for now and new ones cannot be saved; there is no need to connect your organisations again.',
+      unreadable:
+        'Your connections are missing for now and new ones cannot be saved; there is no need to connect your organisations again.',
     });
-    return { store: new ConnectionStore(write, read.kind === 'ok' ? (read.value.connections as ConnectionRecord[]) : []), notices };
+    return {
+      store: new ConnectionStore(write, read.kind === 'ok' ? (read.value.connections as ConnectionRecord[]) : []),
+      notices,
+    };
   }
 
   /** The records as they will be once the waiting writes land (a failed write takes its changes back). */

@@ -34,14 +34,19 @@ export class RefreshStatusKeeper {
       // A refresh that finishes after a disconnect must not write the tokens back.
       vault: {
         load: (id) => deps.vault.load(id),
-        save: (id, tokens) => (deps.store.get(id) ? deps.vault.save(id, tokens) : Promise.reject(new Error('the connection was removed'))),
+        save: (id, tokens) =>
+          deps.store.get(id) ? deps.vault.save(id, tokens) : Promise.reject(new Error('the connection was removed')),
       },
       clientFor: deps.clientFor,
       events: {
         refreshing: (id) => {
           this.mark(id, true);
           // The access token only: a read of the refresh token's entry would queue ahead of its write.
-          if (deps.beforeRefresh) void deps.vault.loadAccessToken(id).then((token) => token && deps.beforeRefresh?.(id, token), () => undefined);
+          if (deps.beforeRefresh)
+            void deps.vault.loadAccessToken(id).then(
+              (token) => token && deps.beforeRefresh?.(id, token),
+              () => undefined,
+            );
         },
         refreshed: (id, tokens) => this.settle(id, { kind: 'refreshed', tokens }),
         needsReconnect: (id, message) => this.settle(id, { kind: 'needs-reconnect', message }),
@@ -56,7 +61,11 @@ export class RefreshStatusKeeper {
       if (record.status === 'needs-reconnect') continue;
       const tokens = await this.deps.vault.load(record.id).catch(() => null);
       if (tokens) this.refresher.schedule(record.id, tokens);
-      else await this.update(record.id, { status: 'needs-reconnect', statusMessage: 'Its tokens are missing from the keychain. Reconnect to continue.' });
+      else
+        await this.update(record.id, {
+          status: 'needs-reconnect',
+          statusMessage: 'Its tokens are missing from the keychain. Reconnect to continue.',
+        });
     }
   }
 
@@ -96,7 +105,10 @@ export class RefreshStatusKeeper {
 
   private settle(id: string, outcome: RefreshOutcome): void {
     const previous = this.settling.get(id) ?? Promise.resolve();
-    this.settling.set(id, previous.then(() => this.record(id, outcome)));
+    this.settling.set(
+      id,
+      previous.then(() => this.record(id, outcome)),
+    );
   }
 
   /** Records one outcome on the connection (status, times) and tells the renderer. */
@@ -106,14 +118,37 @@ export class RefreshStatusKeeper {
     if (!record) return;
     const now = new Date(this.deps.ports.clock.now()).toISOString();
     if (outcome.kind === 'refreshed') {
-      await this.update(id, { status: 'connected', statusMessage: null, lastRefreshedAt: now, expiresAt: new Date(outcome.tokens.expiresAt).toISOString() });
-      this.deps.activity({ kind: 'refresh', tone: 'good', summary: `Refreshed ${record.label}.`, connectionId: id, connectionLabel: record.label });
+      await this.update(id, {
+        status: 'connected',
+        statusMessage: null,
+        lastRefreshedAt: now,
+        expiresAt: new Date(outcome.tokens.expiresAt).toISOString(),
+      });
+      this.deps.activity({
+        kind: 'refresh',
+        tone: 'good',
+        summary: `Refreshed ${record.label}.`,
+        connectionId: id,
+        connectionLabel: record.label,
+      });
     } else if (outcome.kind === 'needs-reconnect') {
       await this.update(id, { status: 'needs-reconnect', statusMessage: outcome.message });
-      this.deps.activity({ kind: 'reconnect-needed', tone: 'bad', summary: `${record.label} needs reconnecting: ${outcome.message}`, connectionId: id, connectionLabel: record.label });
+      this.deps.activity({
+        kind: 'reconnect-needed',
+        tone: 'bad',
+        summary: `${record.label} needs reconnecting: ${outcome.message}`,
+        connectionId: id,
+        connectionLabel: record.label,
+      });
     } else {
       await this.update(id, { status: 'error', statusMessage: outcome.message });
-      this.deps.activity({ kind: 'refresh', tone: 'warning', summary: `Refreshing ${record.label} failed: ${outcome.message}`, connectionId: id, connectionLabel: record.label });
+      this.deps.activity({
+        kind: 'refresh',
+        tone: 'warning',
+        summary: `Refreshing ${record.label} failed: ${outcome.message}`,
+        connectionId: id,
+        connectionLabel: record.label,
+      });
     }
   }
 

@@ -6,7 +6,11 @@ import type { ProviderWords } from '../environments/provider-words';
  * scope is one servers tie to the sign-in session (OpenID Connect Core §11); RFC 6749 §3.3: a
  * response without `scope` granted what was asked.
  */
-export function renewalOf(refreshToken: string | null, granted: readonly string[] | null, requested: readonly string[]): Renewal {
+export function renewalOf(
+  refreshToken: string | null,
+  granted: readonly string[] | null,
+  requested: readonly string[],
+): Renewal {
   if (!refreshToken) return 'none';
   return (granted ?? requested).includes('offline_access') ? 'offline' : 'session';
 }

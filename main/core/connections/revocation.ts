@@ -12,7 +12,12 @@ export async function revokeRefreshToken(
     const response = await http(endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: prepared.client.clientId, client_secret: prepared.client.clientSecret }).toString(),
+      body: new URLSearchParams({
+        token: refreshToken,
+        token_type_hint: 'refresh_token',
+        client_id: prepared.client.clientId,
+        client_secret: prepared.client.clientSecret,
+      }).toString(),
       signal: AbortSignal.timeout(10_000),
     });
     return { supported: true, revoked: response.ok };

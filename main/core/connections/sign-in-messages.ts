@@ -3,7 +3,10 @@ import { explainRedirectError, type RedirectMatch } from '../oauth/redirect-matc
 import type { LoadedSignInPage } from '../oauth/sign-in-navigation';
 
 /** Plain words for a redirect that did not bring a usable code. */
-export function explainRedirect(match: Exclude<RedirectMatch, { kind: 'code' }>, provider: ProviderWords = APPROVALMAX_WORDS): string {
+export function explainRedirect(
+  match: Exclude<RedirectMatch, { kind: 'code' }>,
+  provider: ProviderWords = APPROVALMAX_WORDS,
+): string {
   switch (match.kind) {
     case 'not-ours':
       return `That address is not where ${provider.name} sends you back after signing in. Wait until the browser has finished, copy the whole address from its address bar, and paste it again.`;
@@ -27,7 +30,12 @@ export const KEYCHAIN_WRITE_FAILED =
 
 /** The identity server's own error page in the sign-in window: it will never send the user back. */
 export function explainSignInPageProblem(page: LoadedSignInPage, provider: ProviderWords = APPROVALMAX_WORDS): string {
-  const what = [page.status !== null && page.status >= 400 ? `HTTP ${page.status}` : null, page.title ? `"${page.title.slice(0, 120)}"` : null].filter(Boolean).join(', ');
+  const what = [
+    page.status !== null && page.status >= 400 ? `HTTP ${page.status}` : null,
+    page.title ? `"${page.title.slice(0, 120)}"` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     `${provider.name}'s sign-in page shows an error${what ? ` (${what})` : ''}, so the sign-in cannot finish. The server refused the request this app sent: ` +
     "check the environment's Client ID, redirect URI and scopes in Settings (servers that follow OpenID Connect need the scope openid), " +

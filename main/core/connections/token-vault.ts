@@ -18,7 +18,10 @@ export class KeychainTokenVault implements TokenVault {
   constructor(private readonly secrets: SecretStore) {}
 
   async load(connectionId: string): Promise<TokenSet | null> {
-    const [refreshToken, access] = await Promise.all([this.secrets.get(refreshKey(connectionId)), this.secrets.get(accessKey(connectionId))]);
+    const [refreshToken, access] = await Promise.all([
+      this.secrets.get(refreshKey(connectionId)),
+      this.secrets.get(accessKey(connectionId)),
+    ]);
     if (access === null) return null;
     let parsed: z.infer<typeof accessEntrySchema>;
     try {

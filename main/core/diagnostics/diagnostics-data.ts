@@ -39,18 +39,37 @@ const KEYCHAIN_MEANING = {
 } as const;
 
 /** Gathers the facts and every secret the app holds, so the redaction can scrub those by value too. */
-export async function collectDiagnostics(src: DiagnosticsSources): Promise<{ data: DiagnosticsData; secrets: string[] }> {
+export async function collectDiagnostics(
+  src: DiagnosticsSources,
+): Promise<{ data: DiagnosticsData; secrets: string[] }> {
   const secrets: string[] = [];
-  const environments = await Promise.all(src.environments.list().map(async (e) => {
-    const secret = await src.environments.clientSecret(e.id).catch(() => null);
-    if (secret) secrets.push(secret);
-    return { id: e.id, name: e.name, source: e.source, issuer: e.issuer, apiBase: e.apiBase, clientId: e.clientId || null, redirectUri: e.redirectUri || null, scopes: e.scopes.join(' '), hasClientSecret: Boolean(secret) };
-  }));
-  const connections = await Promise.all(src.connections.list().map(async (c) => {
-    const token = await src.connections.storedAccessToken(c.id);
-    if (token) secrets.push(token);
-    return { ...connectionFacts(c), currentToken: token ? tokenFacts(token) : 'No access token is stored for this connection.' };
-  }));
+  const environments = await Promise.all(
+    src.environments.list().map(async (e) => {
+      const secret = await src.environments.clientSecret(e.id).catch(() => null);
+      if (secret) secrets.push(secret);
+      return {
+        id: e.id,
+        name: e.name,
+        source: e.source,
+        issuer: e.issuer,
+        apiBase: e.apiBase,
+        clientId: e.clientId || null,
+        redirectUri: e.redirectUri || null,
+        scopes: e.scopes.join(' '),
+        hasClientSecret: Boolean(secret),
+      };
+    }),
+  );
+  const connections = await Promise.all(
+    src.connections.list().map(async (c) => {
+      const token = await src.connections.storedAccessToken(c.id);
+      if (token) secrets.push(token);
+      return {
+        ...connectionFacts(c),
+        currentToken: token ? tokenFacts(token) : 'No access token is stored for this connection.',
+      };
+    }),
+  );
   const data: DiagnosticsData = {
     generatedAt: new Date(src.now).toISOString(),
     app: appFacts(src),
@@ -60,7 +79,13 @@ export async function collectDiagnostics(src: DiagnosticsSources): Promise<{ dat
     connections,
     clockSkew: skewFacts(src.pings),
     recentPings: src.pings.map(pingFacts),
-    timeline: src.timeline.map((e) => ({ at: e.at, kind: e.kind, connection: e.connectionLabel ?? null, tone: e.tone, summary: e.summary })),
+    timeline: src.timeline.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      connection: e.connectionLabel ?? null,
+      tone: e.tone,
+      summary: e.summary,
+    })),
   };
   return { data, secrets };
 }
@@ -85,9 +110,18 @@ function appFacts(src: DiagnosticsSources): DiagnosticsData['app'] {
 
 function connectionFacts(c: ConnectionView): Record<string, unknown> {
   return {
-    label: c.label, id: c.id, environment: c.environmentName, status: c.status, statusMessage: c.statusMessage,
-    organisations: c.organisations.map((o) => `${o.name} (${o.companyId})`), approvalMaxConnectionId: c.connectionId, subject: c.subject,
-    scopes: c.scopes.join(' '), createdAt: c.createdAt, lastRefreshedAt: c.lastRefreshedAt, expiresAt: c.expiresAt,
+    label: c.label,
+    id: c.id,
+    environment: c.environmentName,
+    status: c.status,
+    statusMessage: c.statusMessage,
+    organisations: c.organisations.map((o) => `${o.name} (${o.companyId})`),
+    approvalMaxConnectionId: c.connectionId,
+    subject: c.subject,
+    scopes: c.scopes.join(' '),
+    createdAt: c.createdAt,
+    lastRefreshedAt: c.lastRefreshedAt,
+    expiresAt: c.expiresAt,
   };
 }
 
@@ -109,8 +143,16 @@ function skewFacts(pings: readonly PingReport[]): Record<string, unknown> | null
 
 function pingFacts(p: PingReport): Record<string, unknown> {
   return {
-    at: p.startedAt, with: p.target.kind === 'connection' ? p.target.label : 'a pasted token', environment: p.environmentName, url: p.request.url,
-    status: p.response ? `${p.response.status} ${p.response.statusText}`.trim() : 'no answer', verdict: p.verdict.headline, outcome: p.verdict.outcome,
-    elapsedMs: p.elapsedMs, transport: p.timings.transport, traceId: p.problem?.traceId ?? null, clockSkewSeconds: p.clockSkew?.skewSeconds ?? null,
+    at: p.startedAt,
+    with: p.target.kind === 'connection' ? p.target.label : 'a pasted token',
+    environment: p.environmentName,
+    url: p.request.url,
+    status: p.response ? `${p.response.status} ${p.response.statusText}`.trim() : 'no answer',
+    verdict: p.verdict.headline,
+    outcome: p.verdict.outcome,
+    elapsedMs: p.elapsedMs,
+    transport: p.timings.transport,
+    traceId: p.problem?.traceId ?? null,
+    clockSkewSeconds: p.clockSkew?.skewSeconds ?? null,
   };
 }

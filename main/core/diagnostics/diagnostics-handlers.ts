@@ -2,7 +2,6 @@ import type { FeatureHandlers } from '../../../preload/contract';
 import { ok } from '../result';
 import type { DiagnosticsService } from './diagnostics-service';
 
-
 /** The diagnostics screen's calls: preview, save through the dialog, copy, and open the logs folder. */
 export function diagnosticsHandlers(diagnostics: DiagnosticsService): FeatureHandlers<'diagnostics'> {
   return {

@@ -29,7 +29,12 @@ export class DiagnosticsService {
   async build(): Promise<DiagnosticsReport> {
     const { deps } = this;
     const now = deps.ports.clock.now();
-    const { data, secrets } = await collectDiagnostics({ ...deps, pings: deps.history.latest(REPORT_PINGS), timeline: deps.activity.list().slice(0, REPORT_TIMELINE), now });
+    const { data, secrets } = await collectDiagnostics({
+      ...deps,
+      pings: deps.history.latest(REPORT_PINGS),
+      timeline: deps.activity.list().slice(0, REPORT_TIMELINE),
+      now,
+    });
     const safe = redactDeep(data, secrets) as DiagnosticsData;
     return {
       generatedAt: safe.generatedAt,
@@ -48,14 +53,26 @@ export class DiagnosticsService {
         filters: [markdown ? { name: 'Markdown', extensions: ['md'] } : { name: 'JSON', extensions: ['json'] }],
       })
       .catch(() => undefined);
-    if (target === undefined) return fail('storage', 'The save dialog could not be opened. Use "Copy" instead and paste the report into your support ticket.');
+    if (target === undefined)
+      return fail(
+        'storage',
+        'The save dialog could not be opened. Use "Copy" instead and paste the report into your support ticket.',
+      );
     if (target === null) return ok({ savedTo: null });
     try {
       await writeFile(target, markdown ? report.markdown : report.json, { encoding: 'utf8', mode: 0o600 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'the app may not write to that folder' : 'the file could not be written there';
-      return fail('storage', `The report was not saved because ${why}. Choose another folder, or use "Copy" and paste the report into your support ticket.`);
+      const why =
+        code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'the app may not write to that folder'
+            : 'the file could not be written there';
+      return fail(
+        'storage',
+        `The report was not saved because ${why}. Choose another folder, or use "Copy" and paste the report into your support ticket.`,
+      );
     }
     this.deps.ports.logger.info('diagnostics: report saved', { format });
     return ok({ savedTo: target });

@@ -13,7 +13,10 @@ export function scrubKnown(text: string, knownSecrets: readonly string[]): strin
 
 /** Free text made safe: known secrets, JWT-shaped strings, secret URL parameters and bearer values removed. */
 export function redactString(text: string, knownSecrets: readonly string[]): string {
-  return redactText(scrubKnown(text, knownSecrets)).replace(/\b(Bearer|Basic)\s+(?!\[redacted)[A-Za-z0-9\-._~+/]{8,}=*/g, '$1 [redacted]');
+  return redactText(scrubKnown(text, knownSecrets)).replace(
+    /\b(Bearer|Basic)\s+(?!\[redacted)[A-Za-z0-9\-._~+/]{8,}=*/g,
+    '$1 [redacted]',
+  );
 }
 
 /** Deep redaction for reports: secret keys by name, every string by shape and by known value. */
@@ -21,6 +24,11 @@ export function redactDeep(value: unknown, knownSecrets: readonly string[]): unk
   if (typeof value === 'string') return redactString(value, knownSecrets);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, knownSecrets));
   if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null ? '[redacted]' : redactDeep(v, knownSecrets)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) && v !== null ? '[redacted]' : redactDeep(v, knownSecrets),
+      ]),
+    );
   return value;
 }

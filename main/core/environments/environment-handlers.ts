@@ -25,7 +25,12 @@ export function environmentHandlers(
         ? fail('invalid-argument', 'This environment still has connections. Disconnect them first, then remove it.')
         : environments.remove(id),
     // Only addresses the form itself would accept are asked: https, or http on this computer.
-    scopesSupported: async ({ issuer }) => ok({ scopes: isSafeServerUrl(issuer) ? (await discovery.endpoints(issuer.trim())).scopesSupported?.slice() ?? null : null }),
+    scopesSupported: async ({ issuer }) =>
+      ok({
+        scopes: isSafeServerUrl(issuer)
+          ? ((await discovery.endpoints(issuer.trim())).scopesSupported?.slice() ?? null)
+          : null,
+      }),
   };
 }
 

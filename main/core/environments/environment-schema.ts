@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { isSafeServerUrl } from '../urls';
 
 /** An identity server or API address: https, or http on this machine only. */
-export const serverUrl = z.string().trim().refine(isSafeServerUrl, 'must be an https:// address (http:// only for this computer)');
+export const serverUrl = z
+  .string()
+  .trim()
+  .refine(isSafeServerUrl, 'must be an https:// address (http:// only for this computer)');
 
 /** ApprovalMax accepts only https redirect URIs (no custom schemes). */
 export const redirectUri = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
@@ -13,7 +16,10 @@ export const scopeToken = z
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
-  .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be single words without spaces, quotes or backslashes (for example openid)');
+  .regex(
+    /^[\x21\x23-\x5B\x5D-\x7E]+$/,
+    'must be single words without spaces, quotes or backslashes (for example openid)',
+  );
 
 /** What an environment may force as the authorise request's `prompt`. */
 export const PROMPT_SETTINGS = ['none', 'consent', 'login', 'select_account'] as const;

@@ -12,7 +12,12 @@ import { describeWriteFailure, openJsonFile, readNotice, type JsonFileWriter } f
 // What was saved before is read as leniently as it was written (new rules apply when the form is saved).
 const savedScopes = z.array(z.string()).min(1);
 const userEnvironmentSchema = z.object({ id: z.string(), ...environmentFields, scopes: savedScopes });
-const credentialsSchema = z.object({ clientId: environmentFields.clientId, redirectUri: environmentFields.redirectUri, scopes: savedScopes, prompt: environmentFields.prompt });
+const credentialsSchema = z.object({
+  clientId: environmentFields.clientId,
+  redirectUri: environmentFields.redirectUri,
+  scopes: savedScopes,
+  prompt: environmentFields.prompt,
+});
 const fileSchema = z.object({
   version: z.literal(1),
   environments: z.array(userEnvironmentSchema),
@@ -51,7 +56,10 @@ export class EnvironmentStore {
       corrupt: 'the app started without it',
       unreadable: 'Your own environments are missing for now, and changes to environments cannot be saved.',
     });
-    const data = read.kind === 'ok' ? read.value : { version: 1 as const, environments: [], presetCredentials: {}, appliedAdminSecrets: {} };
+    const data =
+      read.kind === 'ok'
+        ? read.value
+        : { version: 1 as const, environments: [], presetCredentials: {}, appliedAdminSecrets: {} };
     const store = new EnvironmentStore(write, admin, secrets, data, read.kind === 'unreadable');
     return { store, notices };
   }
@@ -72,7 +80,9 @@ export class EnvironmentStore {
         this.secretKnown.set(id, true);
         applied[id] = digest;
       } catch {
-        return [`The Client Secret your IT team provided could not be stored in the keychain. Unlock the keychain and restart the app.`];
+        return [
+          `The Client Secret your IT team provided could not be stored in the keychain. Unlock the keychain and restart the app.`,
+        ];
       }
     }
     if (JSON.stringify(applied) === JSON.stringify(this.data.appliedAdminSecrets)) return [];
@@ -117,22 +127,57 @@ export class EnvironmentStore {
 
   async details(env: Environment): Promise<EnvironmentDetails> {
     const { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, signInHint, prompt } = env;
-    const details = { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, providerName: providerWords(env).name, hasClientSecret: await this.hasSecret(id) };
+    const details = {
+      id,
+      name,
+      kind,
+      issuer,
+      apiBase,
+      source,
+      clientId,
+      redirectUri,
+      scopes,
+      providerName: providerWords(env).name,
+      hasClientSecret: await this.hasSecret(id),
+    };
     return { ...details, ...(signInHint ? { signInHint } : {}), ...(prompt ? { prompt } : {}) };
   }
 
   /** Adds or edits; presets keep their addresses, admin environments accept only a new secret. */
   async save(input: EnvironmentInput): Promise<Result<EnvironmentDetails>> {
     const existing = input.id ? this.get(input.id) : undefined;
-    if (input.id && !existing) return fail('unknown-environment', 'That environment no longer exists. Reopen the settings and try again.');
-    const twin = existing?.source === 'preset' || existing?.source === 'admin' ? undefined : this.list().find((e) => e.id !== existing?.id && sameName(e.name, input.name));
-    if (twin) return fail('invalid-argument', `An environment called "${twin.name}" already exists. Choose another name, so the two can be told apart.`);
+    if (input.id && !existing)
+      return fail('unknown-environment', 'That environment no longer exists. Reopen the settings and try again.');
+    const twin =
+      existing?.source === 'preset' || existing?.source === 'admin'
+        ? undefined
+        : this.list().find((e) => e.id !== existing?.id && sameName(e.name, input.name));
+    if (twin)
+      return fail(
+        'invalid-argument',
+        `An environment called "${twin.name}" already exists. Choose another name, so the two can be told apart.`,
+      );
     const next = structuredClone(this.data);
     const id = existing?.id ?? newId(input.name, new Set(this.list().map((e) => e.id)));
     const prompt = input.prompt ? { prompt: input.prompt } : {};
-    if (existing?.source === 'preset') next.presetCredentials[id] = { clientId: input.clientId, redirectUri: input.redirectUri, scopes: [...input.scopes], ...prompt };
+    if (existing?.source === 'preset')
+      next.presetCredentials[id] = {
+        clientId: input.clientId,
+        redirectUri: input.redirectUri,
+        scopes: [...input.scopes],
+        ...prompt,
+      };
     else if (existing?.source !== 'admin') {
-      const entry = { id, name: input.name, issuer: input.issuer, apiBase: input.apiBase, clientId: input.clientId, redirectUri: input.redirectUri, scopes: [...input.scopes], ...prompt };
+      const entry = {
+        id,
+        name: input.name,
+        issuer: input.issuer,
+        apiBase: input.apiBase,
+        clientId: input.clientId,
+        redirectUri: input.redirectUri,
+        scopes: [...input.scopes],
+        ...prompt,
+      };
       next.environments = [...next.environments.filter((e) => e.id !== id), entry];
     }
     try {
@@ -146,7 +191,10 @@ export class EnvironmentStore {
         await this.secrets.set(clientSecretKey(id), input.clientSecret);
         this.secretKnown.set(id, true);
       } catch {
-        return fail('keychain', 'The environment was saved, but its Client Secret could not be stored in the keychain. Unlock the keychain and enter the secret again.');
+        return fail(
+          'keychain',
+          'The environment was saved, but its Client Secret could not be stored in the keychain. Unlock the keychain and enter the secret again.',
+        );
       }
     }
     return ok(await this.details(this.get(id)!));
@@ -156,7 +204,8 @@ export class EnvironmentStore {
   async remove(id: string): Promise<Result<null>> {
     const env = this.get(id);
     if (!env) return fail('unknown-environment', 'That environment no longer exists.');
-    if (env.source !== 'user') return fail('invalid-argument', `${env.name} is built in or set by your IT team, so it cannot be removed.`);
+    if (env.source !== 'user')
+      return fail('invalid-argument', `${env.name} is built in or set by your IT team, so it cannot be removed.`);
     const next = { ...this.data, environments: this.data.environments.filter((e) => e.id !== id) };
     try {
       await this.write(next);
@@ -171,7 +220,12 @@ export class EnvironmentStore {
 }
 
 function newId(name: string, taken: ReadonlySet<string>): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'environment';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30) || 'environment';
   let id = slug;
   while (taken.has(id)) id = `${slug}-${randomBytes(2).toString('hex')}`;
   return id;

@@ -1,10 +1,14 @@
 import type { PingOutcome } from '../../../preload/contract';
 
 /** The ways a request can fail before any HTTP status arrives. */
-export type NetworkFailure = Extract<PingOutcome, 'timeout' | 'dns' | 'connection-refused' | 'tls' | 'proxy' | 'network'>;
+export type NetworkFailure = Extract<
+  PingOutcome,
+  'timeout' | 'dns' | 'connection-refused' | 'tls' | 'proxy' | 'network'
+>;
 
 const TLS_CODE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_TLS_|ERR_SSL_|EPROTO$|HOSTNAME_MISMATCH)/;
-const PROXY = /ERR_(PROXY_|TUNNEL_CONNECTION_FAILED|MANDATORY_PROXY_CONFIGURATION_FAILED|HTTPS_PROXY_TUNNEL_RESPONSE)|Proxy response \(\d+\)|UND_ERR_PROXY/;
+const PROXY =
+  /ERR_(PROXY_|TUNNEL_CONNECTION_FAILED|MANDATORY_PROXY_CONFIGURATION_FAILED|HTTPS_PROXY_TUNNEL_RESPONSE)|Proxy response \(\d+\)|UND_ERR_PROXY/;
 
 /**
  * Tells "offline" from "refused" from "certificate" from "proxy": Node's fetch hides the reason in
@@ -14,7 +18,15 @@ export function classifyNetworkFailure(error: unknown): NetworkFailure {
   const signals = collectSignals(error);
   const has = (test: (s: string) => boolean) => signals.some(test);
   if (has((s) => PROXY.test(s))) return 'proxy';
-  if (has((s) => s === 'TimeoutError' || s === 'UND_ERR_CONNECT_TIMEOUT' || s === 'ETIMEDOUT' || /ERR_(CONNECTION_)?TIMED_OUT/.test(s)))
+  if (
+    has(
+      (s) =>
+        s === 'TimeoutError' ||
+        s === 'UND_ERR_CONNECT_TIMEOUT' ||
+        s === 'ETIMEDOUT' ||
+        /ERR_(CONNECTION_)?TIMED_OUT/.test(s),
+    )
+  )
     return 'timeout';
   if (has((s) => s === 'ENOTFOUND' || s === 'EAI_AGAIN' || /ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED/.test(s)))
     return 'dns';

@@ -17,7 +17,13 @@ export interface ClaimInfo {
 
 /** Registered JWT claims (RFC 7519), RFC 9068 access-token claims, OIDC / IdentityServer and ApprovalMax ones. */
 export const CLAIMS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>([
-  ['iss', { shape: 'url', meaning: 'Issuer: the identity server that issued the token (which ApprovalMax environment it belongs to)' }],
+  [
+    'iss',
+    {
+      shape: 'url',
+      meaning: 'Issuer: the identity server that issued the token (which ApprovalMax environment it belongs to)',
+    },
+  ],
   ['sub', { shape: 'string', meaning: 'Subject: the ApprovalMax user who signed in and gave consent' }],
   ['aud', { shape: 'audience', meaning: 'Audience: the service the token is meant for' }],
   ['exp', { shape: 'date', meaning: 'Expires: after this moment the API no longer accepts the token' }],
@@ -25,15 +31,45 @@ export const CLAIMS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>
   ['iat', { shape: 'date', meaning: 'Issued at: when the identity server created the token' }],
   ['jti', { shape: 'string', meaning: 'Token id: a unique id for this one token' }],
   ['client_id', { shape: 'string', meaning: 'Client ID: the integrating application the token was issued to' }],
-  ['scope', { shape: 'scope', meaning: 'Scopes: what the application is allowed to do (each is explained under Scopes)' }],
-  ['scp', { shape: 'scope', meaning: 'Scopes: what the application is allowed to do (each is explained under Scopes)' }],
+  [
+    'scope',
+    { shape: 'scope', meaning: 'Scopes: what the application is allowed to do (each is explained under Scopes)' },
+  ],
+  [
+    'scp',
+    { shape: 'scope', meaning: 'Scopes: what the application is allowed to do (each is explained under Scopes)' },
+  ],
   ['auth_time', { shape: 'date', meaning: 'Signed in at: when the user last entered their sign-in details' }],
   ['acr', { shape: 'string', meaning: 'Authentication level: how strongly the user proved who they are' }],
-  ['amr', { shape: 'string-list', meaning: 'Sign-in methods: how the user proved who they are ("external" means through another sign-in provider)' }],
-  ['sid', { shape: 'string', meaning: 'Session id: the sign-in session on the identity server that the token belongs to' }],
-  ['idp', { shape: 'string', meaning: 'Identity provider: where the user signed in (AMRemote is ApprovalMax’s own sign-in)' }],
-  ['session_state', { shape: 'string', meaning: 'Session state: lets the application notice when the user signs out of the identity server' }],
-  ['nonce', { shape: 'string', meaning: 'Nonce: a one-off value that ties an ID token to the sign-in request that asked for it' }],
+  [
+    'amr',
+    {
+      shape: 'string-list',
+      meaning: 'Sign-in methods: how the user proved who they are ("external" means through another sign-in provider)',
+    },
+  ],
+  [
+    'sid',
+    { shape: 'string', meaning: 'Session id: the sign-in session on the identity server that the token belongs to' },
+  ],
+  [
+    'idp',
+    { shape: 'string', meaning: 'Identity provider: where the user signed in (AMRemote is ApprovalMax’s own sign-in)' },
+  ],
+  [
+    'session_state',
+    {
+      shape: 'string',
+      meaning: 'Session state: lets the application notice when the user signs out of the identity server',
+    },
+  ],
+  [
+    'nonce',
+    {
+      shape: 'string',
+      meaning: 'Nonce: a one-off value that ties an ID token to the sign-in request that asked for it',
+    },
+  ],
   ['at_hash', { shape: 'string', meaning: 'Access token hash: ties an ID token to the access token issued with it' }],
   ['azp', { shape: 'string', meaning: 'Authorised party: the application the token was issued to' }],
   ['email', { shape: 'string', meaning: 'The email address of the user who signed in' }],
@@ -42,7 +78,8 @@ export const CLAIMS: ReadonlyMap<string, ClaimInfo> = new Map<string, ClaimInfo>
     CONNECTION_CLAIM,
     {
       shape: 'string',
-      meaning: 'Connection: the connection this sign-in created; ApprovalMax lists it under Connections, where it can be disabled or deleted',
+      meaning:
+        'Connection: the connection this sign-in created; ApprovalMax lists it under Connections, where it can be disabled or deleted',
     },
   ],
 ]);
@@ -54,7 +91,10 @@ export const HEADER_PARAMS: ReadonlyMap<string, string> = new Map([
   ['typ', 'Type: what kind of token this says it is'],
   ['cty', 'Content type: what the payload holds'],
   ['crit', 'Critical: header parameters a reader must understand to accept the token'],
-  ['jku', 'A web address of keys named by the token itself; this app ignores it and trusts only the issuer’s published keys'],
+  [
+    'jku',
+    'A web address of keys named by the token itself; this app ignores it and trusts only the issuer’s published keys',
+  ],
   ['jwk', 'A key embedded in the token itself; this app ignores it, since anyone can embed a key'],
   ['x5u', 'A web address of a certificate named by the token itself; this app ignores it'],
   ['x5c', 'A certificate chain embedded in the token itself; this app ignores it'],
@@ -89,9 +129,18 @@ export const isSymmetricAlgorithm = (alg: string): boolean => /^HS\d+$/i.test(al
 
 /** What each scope lets an application do. */
 export const SCOPES: ReadonlyMap<string, string> = new Map([
-  ['https://www.approvalmax.com/scopes/public_api/read', 'Read data (requests, documents, organisations) in the organisations that were ticked'],
-  ['https://www.approvalmax.com/scopes/public_api/write', 'Create, edit and submit requests in the organisations that were ticked'],
-  ['https://www.approvalmax.com/scopes/public_api', 'Access to the Public API (legacy: no longer granted to new tokens)'],
+  [
+    'https://www.approvalmax.com/scopes/public_api/read',
+    'Read data (requests, documents, organisations) in the organisations that were ticked',
+  ],
+  [
+    'https://www.approvalmax.com/scopes/public_api/write',
+    'Create, edit and submit requests in the organisations that were ticked',
+  ],
+  [
+    'https://www.approvalmax.com/scopes/public_api',
+    'Access to the Public API (legacy: no longer granted to new tokens)',
+  ],
   ['offline_access', 'Stay connected: the application gets a refresh token, so nobody has to sign in again every hour'],
   ['openid', 'Sign-in with OpenID Connect: the application may learn who signed in'],
   ['profile', 'The signed-in user’s basic profile, such as their name'],

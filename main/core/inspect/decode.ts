@@ -6,17 +6,23 @@ export const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const PART_NAMES: Record<Exclude<TokenPart, 'structure'>, string> = { header: 'header', payload: 'payload', signature: 'signature' };
+const PART_NAMES: Record<Exclude<TokenPart, 'structure'>, string> = {
+  header: 'header',
+  payload: 'payload',
+  signature: 'signature',
+};
 
 const fail = (part: TokenPart, reason: string): DecodeResult => ({ ok: false, error: { part, reason } });
 
 /** Why a base64url part cannot be decoded, in plain words; null when it can. */
 export function base64urlProblem(value: string, part: Exclude<TokenPart, 'structure'>): string | null {
   const name = `The ${PART_NAMES[part]}`;
-  if (BASE64URL.test(value)) return value.length % 4 === 1 ? `${name} is not valid base64url: it has one character too many or too few` : null;
+  if (BASE64URL.test(value))
+    return value.length % 4 === 1 ? `${name} is not valid base64url: it has one character too many or too few` : null;
   if (/[+/]/.test(value) && /^[A-Za-z0-9+/=_-]*$/.test(value))
     return `${name} is not valid base64url: it uses standard base64 characters (+ or /) where a token uses - and _`;
-  if (/^[A-Za-z0-9_-]+=+$/.test(value)) return `${name} is not valid base64url: it ends in “=” padding, which a token leaves out`;
+  if (/^[A-Za-z0-9_-]+=+$/.test(value))
+    return `${name} is not valid base64url: it ends in “=” padding, which a token leaves out`;
   return `${name} is not valid base64url: it contains characters that cannot appear in a token`;
 }
 
@@ -68,10 +74,13 @@ function diagnosePart(value: string, part: 'header' | 'payload'): DecodeError {
 function structureProblem(token: unknown): string | null {
   if (typeof token !== 'string') return 'The token is not text';
   if (token.trim() === '') return 'The token is empty';
-  if (token.length > MAX_TOKEN_CHARS) return 'The token is larger than 4 MB, far larger than any real token, so it was not decoded';
-  if (/\s/.test(token)) return 'The token contains spaces or line breaks, which a token never has; paste it into the inspector to have them removed';
+  if (token.length > MAX_TOKEN_CHARS)
+    return 'The token is larger than 4 MB, far larger than any real token, so it was not decoded';
+  if (/\s/.test(token))
+    return 'The token contains spaces or line breaks, which a token never has; paste it into the inspector to have them removed';
   const count = token.split('.').length;
-  if (count === 5) return 'The token has five parts: it is an encrypted token (JWE), whose contents only its intended recipient can read';
+  if (count === 5)
+    return 'The token has five parts: it is an encrypted token (JWE), whose contents only its intended recipient can read';
   if (count !== 3) return `The token should have three parts separated by dots; this one has ${count}`;
   return null;
 }

@@ -7,10 +7,18 @@ import { extractTokens, inspectToken, SignatureVerifier } from './index';
 import type { Ports } from '../ports';
 import { fail, ok } from '../result';
 
-
 /** The token inspector's calls: pasted tokens, a connection's token (revealed only on request), copies through main. */
-export function inspectHandlers(ports: Ports, environments: EnvironmentStore, connections: ConnectionService, copies: CopyService): FeatureHandlers<'inspect'> {
-  const verifier = new SignatureVerifier({ http: ports.http, clock: ports.clock, knownIssuers: () => environments.list().map((e) => e.issuer) });
+export function inspectHandlers(
+  ports: Ports,
+  environments: EnvironmentStore,
+  connections: ConnectionService,
+  copies: CopyService,
+): FeatureHandlers<'inspect'> {
+  const verifier = new SignatureVerifier({
+    http: ports.http,
+    clock: ports.clock,
+    knownIssuers: () => environments.list().map((e) => e.issuer),
+  });
   const previous = new PreviousClaims();
   connections.onBeforeRefresh((id, accessToken) => previous.remember(id, inspect(accessToken)));
   const inspect = (token: string) => inspectToken(token, { now: ports.clock.now(), environments: environments.list() });
@@ -18,7 +26,8 @@ export function inspectHandlers(ports: Ports, environments: EnvironmentStore, co
   /** A connection's current access token; it stays in main unless the user reveals it. */
   const tokenOf = async <T>(id: string, use: (token: string) => Promise<T> | T): Promise<Result<T>> => {
     const token = await connections.storedAccessToken(id);
-    if (token === null) return fail('unknown-connection', 'This connection has no access token stored. Reconnect it, then try again.');
+    if (token === null)
+      return fail('unknown-connection', 'This connection has no access token stored. Reconnect it, then try again.');
     return ok(await use(token));
   };
 
@@ -38,11 +47,18 @@ export function inspectHandlers(ports: Ports, environments: EnvironmentStore, co
       tokenOf(id, (token) => {
         const inspection = inspect(token);
         const label = connections.list().find((c) => c.id === id)?.label ?? 'Connection';
-        return { connectionId: id, label, inspection, changes: previous.changes(id, inspection.ok ? inspection.claims : null) };
+        return {
+          connectionId: id,
+          label,
+          inspection,
+          changes: previous.changes(id, inspection.ok ? inspection.claims : null),
+        };
       }),
-    verifyConnection: ({ id, allowUnknownIssuer }) => tokenOf(id, (token) => verifier.verify(token, { allowUnknownIssuer })),
+    verifyConnection: ({ id, allowUnknownIssuer }) =>
+      tokenOf(id, (token) => verifier.verify(token, { allowUnknownIssuer })),
     revealConnectionToken: ({ id }) => tokenOf(id, (token) => ({ token })),
-    copyConnectionToken: ({ id }) => tokenOf(id, async (token) => ({ clearsAt: new Date(await copies.copySecret(token)).toISOString() })),
+    copyConnectionToken: ({ id }) =>
+      tokenOf(id, async (token) => ({ clearsAt: new Date(await copies.copySecret(token)).toISOString() })),
   };
 }
 

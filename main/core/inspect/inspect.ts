@@ -37,18 +37,35 @@ function warningsFor(header: Claims, payload: Claims, signatureBytes: number): s
   const alg = own(header, 'alg');
   const algText = typeof alg === 'string' ? alg : null;
   if (algText?.toLowerCase() === 'none' || signatureBytes === 0) warnings.push(UNSIGNED_WARNING);
-  else if (algText === null) warnings.push('The header does not say how the token was signed (no “alg”), so its signature cannot be checked. Do not trust it.');
+  else if (algText === null)
+    warnings.push(
+      'The header does not say how the token was signed (no “alg”), so its signature cannot be checked. Do not trust it.',
+    );
   else if (isSymmetricAlgorithm(algText))
     warnings.push(
       `This token is signed with a shared secret (${algText}), not a published key: this app cannot check the signature, and anyone holding the secret could have written it.`,
     );
-  else if (!ASYMMETRIC_ALGORITHMS.has(algText)) warnings.push(`The signing algorithm “${algText}” is not one this app recognises, so it cannot check the signature.`);
+  else if (!ASYMMETRIC_ALGORITHMS.has(algText))
+    warnings.push(
+      `The signing algorithm “${algText}” is not one this app recognises, so it cannot check the signature.`,
+    );
   if (['jku', 'jwk', 'x5u', 'x5c'].some((name) => Object.hasOwn(header, name)))
-    warnings.push('The token names its own signing key. That proves nothing: this app only trusts the keys the issuer publishes.');
-  if (Object.hasOwn(header, 'crit')) warnings.push('The header marks some parameters as critical (crit); a server that does not understand them must refuse the token.');
+    warnings.push(
+      'The token names its own signing key. That proves nothing: this app only trusts the keys the issuer publishes.',
+    );
+  if (Object.hasOwn(header, 'crit'))
+    warnings.push(
+      'The header marks some parameters as critical (crit); a server that does not understand them must refuse the token.',
+    );
   const typ = ownString(header, 'typ')?.toLowerCase();
-  if (typ !== 'at+jwt' && (Object.hasOwn(payload, 'nonce') || Object.hasOwn(payload, 'at_hash')) && !Object.hasOwn(payload, 'scope'))
-    warnings.push('This looks like an ID token (it tells an application who signed in), not an access token: the Public API will not accept it.');
+  if (
+    typ !== 'at+jwt' &&
+    (Object.hasOwn(payload, 'nonce') || Object.hasOwn(payload, 'at_hash')) &&
+    !Object.hasOwn(payload, 'scope')
+  )
+    warnings.push(
+      'This looks like an ID token (it tells an application who signed in), not an access token: the Public API will not accept it.',
+    );
   warnings.push(DECODING_IS_NOT_VERIFICATION);
   return warnings;
 }
@@ -80,6 +97,9 @@ export function inspectToken(token: string, context: InspectContext): TokenInspe
       clientId: ownString(payload, 'client_id'),
     };
   } catch {
-    return { ok: false, error: { part: 'payload', reason: 'The token decoded, but its contents could not be explained' } };
+    return {
+      ok: false,
+      error: { part: 'payload', reason: 'The token decoded, but its contents could not be explained' },
+    };
   }
 }

@@ -75,7 +75,10 @@ const NETWORK_WORDS: Readonly<Record<string, string>> = {
 
 const networkWords = (error: unknown): string => NETWORK_WORDS[classifyNetworkFailure(error)] ?? 'could not be reached';
 
-type Fetched = { readonly kind: 'json'; readonly body: unknown } | { readonly kind: 'missing'; readonly detail: string } | { readonly kind: 'unreachable'; readonly detail: string };
+type Fetched =
+  | { readonly kind: 'json'; readonly body: unknown }
+  | { readonly kind: 'missing'; readonly detail: string }
+  | { readonly kind: 'unreachable'; readonly detail: string };
 
 /** True for https key addresses, or loopback http when the issuer itself is on loopback (the simulator). */
 function isAllowedKeysUrl(value: string, issuer: string): boolean {
@@ -135,15 +138,22 @@ export class IssuerKeys {
     this.lastFetch.set(key, this.options.clock.monotonic());
     const discoveryUrl = joinUrl(issuer, '/.well-known/openid-configuration');
     const discovery = await this.getJson(discoveryUrl);
-    if (discovery.kind !== 'json') return discovery.kind === 'missing' ? { kind: 'no-keys', detail: `no discovery document (${discovery.detail})` } : discovery;
+    if (discovery.kind !== 'json')
+      return discovery.kind === 'missing'
+        ? { kind: 'no-keys', detail: `no discovery document (${discovery.detail})` }
+        : discovery;
     const parsed = discoverySchema.safeParse(discovery.body);
     if (!parsed.success) return { kind: 'no-keys', detail: 'its discovery document could not be read' };
     const { issuer: stated, jwks_uri: keysUrl } = parsed.data;
-    if (stated !== undefined && normaliseIssuer(stated) !== key) return { kind: 'no-keys', detail: 'its discovery document names a different issuer' };
-    if (keysUrl === undefined) return { kind: 'no-keys', detail: 'its discovery document lists no signing keys (no jwks_uri)' };
-    if (!isAllowedKeysUrl(keysUrl, issuer)) return { kind: 'no-keys', detail: 'its keys are at an address that is not secure (https)' };
+    if (stated !== undefined && normaliseIssuer(stated) !== key)
+      return { kind: 'no-keys', detail: 'its discovery document names a different issuer' };
+    if (keysUrl === undefined)
+      return { kind: 'no-keys', detail: 'its discovery document lists no signing keys (no jwks_uri)' };
+    if (!isAllowedKeysUrl(keysUrl, issuer))
+      return { kind: 'no-keys', detail: 'its keys are at an address that is not secure (https)' };
     const keys = await this.getJson(keysUrl);
-    if (keys.kind !== 'json') return keys.kind === 'missing' ? { kind: 'no-keys', detail: `the key set is missing (${keys.detail})` } : keys;
+    if (keys.kind !== 'json')
+      return keys.kind === 'missing' ? { kind: 'no-keys', detail: `the key set is missing (${keys.detail})` } : keys;
     const jwks = jwksSchema.safeParse(keys.body);
     if (!jwks.success) return { kind: 'no-keys', detail: 'the published key set could not be read' };
     let resolver: KeyResolver;
@@ -161,7 +171,11 @@ export class IssuerKeys {
   private async getJson(url: string): Promise<Fetched> {
     let response: Response;
     try {
-      response = await this.options.http(url, { method: 'GET', headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await this.options.http(url, {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
     } catch (error) {
       return { kind: 'unreachable', detail: networkWords(error) };
     }

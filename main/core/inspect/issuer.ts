@@ -24,13 +24,20 @@ export function describeIssuerHost(issuer: string): string {
   }
   const host = url.hostname.toLowerCase();
   if (isLoopbackHost(host)) return 'A server on this computer (e.g. the simulator)';
-  if (host === PRODUCTION_HOST) return url.protocol === 'https:' ? 'ApprovalMax Production' : 'ApprovalMax Production, but over an insecure (http) address';
+  if (host === PRODUCTION_HOST)
+    return url.protocol === 'https:'
+      ? 'ApprovalMax Production'
+      : 'ApprovalMax Production, but over an insecure (http) address';
   const approvalMax = /^([a-z0-9-]+)\.approvalmax\.com$/.exec(host);
   if (approvalMax) {
     const name = approvalMax[1]!;
-    return /dev/.test(name) ? `${name} — an ApprovalMax development server` : `${name} — an ApprovalMax server other than Production`;
+    return /dev/.test(name)
+      ? `${name} — an ApprovalMax development server`
+      : `${name} — an ApprovalMax server other than Production`;
   }
-  return url.protocol === 'https:' ? `${host} — not an ApprovalMax server` : `${host} — not an ApprovalMax server, and not a secure (https) address`;
+  return url.protocol === 'https:'
+    ? `${host} — not an ApprovalMax server`
+    : `${host} — not an ApprovalMax server, and not a secure (https) address`;
 }
 
 /** Matches the token's issuer to one of the user's environments, else describes the server. */
@@ -40,5 +47,9 @@ export function summariseIssuer(value: unknown, environments: readonly Environme
   const match = environments.find((environment) => normaliseIssuer(environment.issuer) === wanted);
   const host = describeIssuerHost(value);
   if (!match) return { value, environment: null, description: host };
-  return { value, environment: { id: match.id, name: match.name }, description: `Your “${match.name}” environment. ${host}` };
+  return {
+    value,
+    environment: { id: match.id, name: match.name },
+    description: `Your “${match.name}” environment. ${host}`,
+  };
 }

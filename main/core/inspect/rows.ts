@@ -1,4 +1,11 @@
-import { ASYMMETRIC_ALGORITHMS, CLAIMS, HEADER_PARAMS, TOKEN_TYPES, isSymmetricAlgorithm, type ClaimShape } from './catalogue';
+import {
+  ASYMMETRIC_ALGORITHMS,
+  CLAIMS,
+  HEADER_PARAMS,
+  TOKEN_TYPES,
+  isSymmetricAlgorithm,
+  type ClaimShape,
+} from './catalogue';
 import { describeJsonType } from './decode';
 import type { InspectedRow, RowKind, TimeStamp } from './types';
 import { displayValue, toJsonValue, toTimeStamp } from './values';
@@ -6,19 +13,28 @@ import { displayValue, toJsonValue, toTimeStamp } from './values';
 /** Year 9999: a later date in a token is a mistake (often milliseconds where seconds belong). */
 const LATEST_PLAUSIBLE_SECONDS = 253402300799;
 
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** What is wrong with a NumericDate claim (RFC 7519: seconds since 1970), if anything. */
 export function dateFlags(value: unknown): string[] {
   if (typeof value === 'string')
-    return [/^\d+$/.test(value) ? `should be a number of seconds but is the text "${value}"` : `should be a number of seconds but is ${describeJsonType(value)}`];
+    return [
+      /^\d+$/.test(value)
+        ? `should be a number of seconds but is the text "${value}"`
+        : `should be a number of seconds but is ${describeJsonType(value)}`,
+    ];
   if (typeof value !== 'number') return [`should be a number of seconds but is ${describeJsonType(value)}`];
   if (!Number.isFinite(value)) return ['is too large to be a date (it reads as infinity)'];
   const flags: string[] = [];
   if (!Number.isInteger(value)) flags.push(`should be a whole number of seconds but is ${value}`);
   if (value < 0) flags.push('is before 1970');
   if (value > LATEST_PLAUSIBLE_SECONDS)
-    flags.push(value > 1e12 ? 'looks like milliseconds, not seconds: as seconds it is far in the future' : 'is implausibly far in the future');
+    flags.push(
+      value > 1e12
+        ? 'looks like milliseconds, not seconds: as seconds it is far in the future'
+        : 'is implausibly far in the future',
+    );
   return flags;
 }
 
@@ -37,13 +53,20 @@ function shapeFlags(shape: ClaimShape, value: unknown): string[] {
       if (typeof value !== 'string') return [`not a string: it is ${describeJsonType(value)}`];
       return URL.canParse(value) ? [] : ['not a web address'];
     case 'audience':
-      return typeof value === 'string' || isStringList(value) ? [] : [`should be text or a list of text but is ${describeJsonType(value)}`];
+      return typeof value === 'string' || isStringList(value)
+        ? []
+        : [`should be text or a list of text but is ${describeJsonType(value)}`];
     case 'scope':
-      if (typeof value === 'string' || isStringList(value)) return (typeof value === 'string' ? value.trim() : value.join('')) === '' ? ['grants no scopes'] : [];
+      if (typeof value === 'string' || isStringList(value))
+        return (typeof value === 'string' ? value.trim() : value.join('')) === '' ? ['grants no scopes'] : [];
       return [`should be a list of scopes or space-separated text but is ${describeJsonType(value)}`];
     case 'string-list':
       if (isStringList(value)) return [];
-      return [typeof value === 'string' ? 'should be a list but is a single piece of text' : `should be a list of text but is ${describeJsonType(value)}`];
+      return [
+        typeof value === 'string'
+          ? 'should be a list but is a single piece of text'
+          : `should be a list of text but is ${describeJsonType(value)}`,
+      ];
   }
 }
 
@@ -61,7 +84,11 @@ export function claimRow(name: string, value: unknown): InspectedRow {
   const row: InspectedRow = {
     name,
     value: toJsonValue(value),
-    display: date ? `${displayValue(value)} (${date.iso})` : info?.shape === 'scope' && isStringList(value) ? value.join(' ') : displayValue(value),
+    display: date
+      ? `${displayValue(value)} (${date.iso})`
+      : info?.shape === 'scope' && isStringList(value)
+        ? value.join(' ')
+        : displayValue(value),
     meaning: info?.meaning ?? null,
     kind: kindOf(value, info?.shape ?? null, date),
     flags: info ? shapeFlags(info.shape, value) : [],
@@ -72,7 +99,8 @@ export function claimRow(name: string, value: unknown): InspectedRow {
 function algorithmMeaning(base: string, alg: unknown): string {
   if (typeof alg !== 'string') return base;
   if (alg === 'none') return `${base}. “none” means it is not signed at all`;
-  if (isSymmetricAlgorithm(alg)) return `${base}. ${alg} is a shared-secret (HMAC) signature: only those holding the secret can check it`;
+  if (isSymmetricAlgorithm(alg))
+    return `${base}. ${alg} is a shared-secret (HMAC) signature: only those holding the secret can check it`;
   const known = ASYMMETRIC_ALGORITHMS.get(alg);
   return known ? `${base}. ${alg}: ${known}` : base;
 }

@@ -30,7 +30,17 @@ const MAX_TOKENS = 20;
 /** Signature lengths (base64url characters) per algorithm, used to know where a split signature ends. */
 function signatureLengths(alg: string): readonly number[] {
   if (/^[RP]S\d+$/.test(alg)) return [171, 342, 512, 683];
-  const fixed: Record<string, number[]> = { ES256: [86], ES384: [128], ES512: [176], EdDSA: [86], Ed25519: [86], HS256: [43], HS384: [64], HS512: [86], none: [0] };
+  const fixed: Record<string, number[]> = {
+    ES256: [86],
+    ES384: [128],
+    ES512: [176],
+    EdDSA: [86],
+    Ed25519: [86],
+    HS256: [43],
+    HS384: [64],
+    HS512: [86],
+    none: [0],
+  };
   return Object.hasOwn(fixed, alg) ? fixed[alg]! : [];
 }
 
@@ -96,7 +106,8 @@ function indexGroup(words: readonly Word[]): Group {
 /** The word holding a candidate's second dot, found without walking the words (so rubbish costs O(1)). */
 function secondDotWord(group: Group, first: number): number | null {
   const d1 = group.nextDot[first]!;
-  if (d1 < 0 || group.offset[d1]! - group.offset[first]! + group.words[d1]!.text.indexOf('.') > MAX_HEADER_CHARS) return null;
+  if (d1 < 0 || group.offset[d1]! - group.offset[first]! + group.words[d1]!.text.indexOf('.') > MAX_HEADER_CHARS)
+    return null;
   if (group.dots[d1]! >= 2) return group.dots[d1] === 2 ? d1 : null;
   const d2 = group.nextDot[d1 + 1]!;
   return d2 >= 0 && group.dots[d2] === 1 ? d2 : null;
@@ -132,7 +143,15 @@ function readAt(group: Group, first: number): { token: ScannedToken; last: numbe
   const invisible = (allGaps.match(INVISIBLE) ?? []).length;
   const spaces = allGaps.replace(LINE_BREAK, '').replace(INVISIBLE, '').length;
   const token = `${header}.${payload}.${signature}`;
-  return { token: { start: group.words[first]!.start, end: group.words[j]!.end, token, removed: { spaces, lineBreaks, invisible } }, last: j };
+  return {
+    token: {
+      start: group.words[first]!.start,
+      end: group.words[j]!.end,
+      token,
+      removed: { spaces, lineBreaks, invisible },
+    },
+    last: j,
+  };
 }
 
 /** Every JWT in the text, in order, each once; pieces split by whitespace are joined back. */

@@ -19,19 +19,34 @@ export function expiryState(exp: TimeStamp | null, nbf: TimeStamp | null, nowMs:
   return exp ? 'valid' : 'no-expiry';
 }
 
-function timeNotes(exp: TimeStamp | null, nbf: TimeStamp | null, iat: TimeStamp | null, nowMs: number, expPresent: boolean): string[] {
+function timeNotes(
+  exp: TimeStamp | null,
+  nbf: TimeStamp | null,
+  iat: TimeStamp | null,
+  nowMs: number,
+  expPresent: boolean,
+): string[] {
   const notes: string[] = [];
   const now = nowMs / 1000;
-  if (!exp) notes.push(expPresent ? 'The expiry (exp) is not a usable date, so when it expires is unknown' : 'It has no expiry (exp): it never expires by itself');
-  if (nbf && nbf.epochSeconds > now) notes.push(`nbf is in the future: it becomes valid in ${durationWords(nbf.epochSeconds - now)}`);
-  if (exp && nbf && exp.epochSeconds <= nbf.epochSeconds) notes.push('It expires (exp) before it becomes valid (nbf), so it can never be used');
+  if (!exp)
+    notes.push(
+      expPresent
+        ? 'The expiry (exp) is not a usable date, so when it expires is unknown'
+        : 'It has no expiry (exp): it never expires by itself',
+    );
+  if (nbf && nbf.epochSeconds > now)
+    notes.push(`nbf is in the future: it becomes valid in ${durationWords(nbf.epochSeconds - now)}`);
+  if (exp && nbf && exp.epochSeconds <= nbf.epochSeconds)
+    notes.push('It expires (exp) before it becomes valid (nbf), so it can never be used');
   if (iat && nbf) {
     const gap = nbf.epochSeconds - iat.epochSeconds;
     if (gap < 0) notes.push(`iat is after nbf: it was issued ${durationWords(gap)} after it became valid`);
     else if (gap >= NOTABLE_GAP_SECONDS) notes.push(`Issued (iat) ${durationWords(gap)} before it became valid (nbf)`);
   }
   if (iat && iat.epochSeconds - now > NOTABLE_GAP_SECONDS)
-    notes.push(`Issued (iat) ${durationWords(iat.epochSeconds - now)} in the future by this computer’s clock: one of the clocks may be wrong`);
+    notes.push(
+      `Issued (iat) ${durationWords(iat.epochSeconds - now)} in the future by this computer’s clock: one of the clocks may be wrong`,
+    );
   return notes;
 }
 
@@ -58,11 +73,20 @@ export function timeValidity(payload: Readonly<Record<string, unknown>>, nowMs: 
   const now = nowMs / 1000;
   switch (state) {
     case 'expired':
-      return { state, message: `Expired ${durationWords(now - expiresAt!.epochSeconds)} ago, at ${utcText(expiresAt!)}.` };
+      return {
+        state,
+        message: `Expired ${durationWords(now - expiresAt!.epochSeconds)} ago, at ${utcText(expiresAt!)}.`,
+      };
     case 'not-yet-valid':
-      return { state, message: `Not valid yet: it becomes valid in ${durationWords(notBefore!.epochSeconds - now)}, at ${utcText(notBefore!)}.` };
+      return {
+        state,
+        message: `Not valid yet: it becomes valid in ${durationWords(notBefore!.epochSeconds - now)}, at ${utcText(notBefore!)}.`,
+      };
     case 'valid':
-      return { state, message: `Valid for another ${durationWords(expiresAt!.epochSeconds - now)}, until ${utcText(expiresAt!)}.` };
+      return {
+        state,
+        message: `Valid for another ${durationWords(expiresAt!.epochSeconds - now)}, until ${utcText(expiresAt!)}.`,
+      };
     case 'no-expiry':
       return { state, message: 'It has no usable expiry time, so it does not expire by itself.' };
   }

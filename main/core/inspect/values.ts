@@ -16,7 +16,13 @@ export function toJsonValue(value: unknown, depth = 0): JsonValue {
   if (Array.isArray(value)) return value.map((item) => toJsonValue(item, depth + 1));
   if (typeof value === 'object') {
     const copy: Record<string, JsonValue> = Object.create(null) as Record<string, JsonValue>;
-    for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: toJsonValue(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of Object.entries(value))
+      Object.defineProperty(copy, key, {
+        value: toJsonValue(item, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return copy;
   }
   return null;
@@ -24,7 +30,9 @@ export function toJsonValue(value: unknown, depth = 0): JsonValue {
 
 /** Shortens text for display, saying how much was left out. */
 export function shorten(text: string, max = MAX_DISPLAY_CHARS): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en-GB')} more characters)`;
+  return text.length <= max
+    ? text
+    : `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en-GB')} more characters)`;
 }
 
 /** A short text form of any decoded value. */
@@ -50,7 +58,10 @@ export function toTimeStamp(epochSeconds: number): TimeStamp | null {
 
 /** "2023-04-24 14:46:53 UTC": unambiguous in any locale; the renderer adds local time. */
 export function utcText(stamp: TimeStamp): string {
-  return stamp.iso.replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC').replace(/Z$/, ' UTC');
+  return stamp.iso
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC')
+    .replace(/Z$/, ' UTC');
 }
 
 const UNITS: readonly [number, string][] = [

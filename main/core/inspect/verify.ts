@@ -25,7 +25,13 @@ export async function checkSignature(token: string, resolver: KeyResolver, alg: 
     const code = (error as { code?: unknown }).code;
     if (code === 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') {
       for await (const key of error as AsyncIterable<CryptoKey>) {
-        if (await compactVerify(token, key, options).then(() => true, () => false)) return 'valid';
+        if (
+          await compactVerify(token, key, options).then(
+            () => true,
+            () => false,
+          )
+        )
+          return 'valid';
       }
       return 'invalid';
     }
@@ -64,7 +70,8 @@ export interface VerifyOptions {
 }
 
 /** The question put to the user before any request goes to an issuer the app does not know. */
-export const unknownIssuerMessage = (issuer: string): string => `This token names an issuer this app does not know: ${shorten(issuer, 200)}. Fetch its published keys?`;
+export const unknownIssuerMessage = (issuer: string): string =>
+  `This token names an issuer this app does not know: ${shorten(issuer, 200)}. Fetch its published keys?`;
 
 /**
  * Checks a token's signature against the keys its issuer publishes (discovery → JWKS), with a verdict
@@ -77,7 +84,13 @@ export class SignatureVerifier {
   private readonly keys: IssuerKeys;
 
   constructor(private readonly deps: SignatureVerifierDeps) {
-    this.keys = new IssuerKeys({ http: deps.http, clock: deps.clock, cacheTtlMs: deps.cacheTtlMs, timeoutMs: deps.timeoutMs, shared: deps.shared });
+    this.keys = new IssuerKeys({
+      http: deps.http,
+      clock: deps.clock,
+      cacheTtlMs: deps.cacheTtlMs,
+      timeoutMs: deps.timeoutMs,
+      shared: deps.shared,
+    });
   }
 
   /** Never rejects: every outcome, even an unexpected one, is a VerifyResult in plain words. */
@@ -85,7 +98,11 @@ export class SignatureVerifier {
     try {
       return await this.verifyUnsafe(token, options.allowUnknownIssuer === true);
     } catch {
-      return { ...NOTHING_KNOWN, kind: 'malformed', message: 'The signature could not be checked because something unexpected went wrong. Try again.' };
+      return {
+        ...NOTHING_KNOWN,
+        kind: 'malformed',
+        message: 'The signature could not be checked because something unexpected went wrong. Try again.',
+      };
     }
   }
 
@@ -97,20 +114,37 @@ export class SignatureVerifier {
 
   private async verifyUnsafe(token: string, allowUnknownIssuer: boolean): Promise<VerifyResult> {
     const decoded = decodeToken(token);
-    if (!decoded.ok) return { ...NOTHING_KNOWN, kind: 'malformed', message: `The token could not be read, so its signature cannot be checked: ${decoded.error.reason}.` };
+    if (!decoded.ok)
+      return {
+        ...NOTHING_KNOWN,
+        kind: 'malformed',
+        message: `The token could not be read, so its signature cannot be checked: ${decoded.error.reason}.`,
+      };
     const { header, payload } = decoded;
     const alg = ownString(header, 'alg');
     const kid = ownString(header, 'kid');
     const iss = ownString(payload, 'iss');
-    const base = { ...NOTHING_KNOWN, keyId: kid === null ? null : shorten(kid, 80), algorithm: alg, issuer: iss, timeValidity: timeValidity(payload, this.deps.clock.now()) };
+    const base = {
+      ...NOTHING_KNOWN,
+      keyId: kid === null ? null : shorten(kid, 80),
+      algorithm: alg,
+      issuer: iss,
+      timeValidity: timeValidity(payload, this.deps.clock.now()),
+    };
     const refusal = refuseEarly(alg, iss, decoded.signatureBytes);
     if (refusal) return { ...base, ...refusal };
     const issuer = iss!;
-    if (!allowUnknownIssuer && !this.isKnown(issuer)) return { ...base, kind: 'unknown-issuer', message: unknownIssuerMessage(issuer) };
+    if (!allowUnknownIssuer && !this.isKnown(issuer))
+      return { ...base, kind: 'unknown-issuer', message: unknownIssuerMessage(issuer) };
     let keys = await this.keys.get(issuer);
-    if (keys.kind === 'no-keys') return { ...base, kind: 'no-keys-published', message: noKeysMessage(issuer, keys.detail) };
+    if (keys.kind === 'no-keys')
+      return { ...base, kind: 'no-keys-published', message: noKeysMessage(issuer, keys.detail) };
     if (keys.kind === 'unreachable')
-      return { ...base, kind: 'issuer-unreachable', message: `Could not fetch the signing keys: ${hostOf(issuer)} ${keys.detail}. Check this computer’s internet connection and try again.` };
+      return {
+        ...base,
+        kind: 'issuer-unreachable',
+        message: `Could not fetch the signing keys: ${hostOf(issuer)} ${keys.detail}. Check this computer’s internet connection and try again.`,
+      };
     let verdict = await checkSignature(token, keys.resolver, alg!);
     if (verdict === 'no-key' && this.keys.mayRefetch(issuer)) {
       const refreshed = await this.keys.get(issuer, true);
@@ -125,7 +159,13 @@ export class SignatureVerifier {
 
 type Words = { kind: VerifyKind; message: string };
 
-const NOTHING_KNOWN = { keyId: null, algorithm: null, issuer: null, keysUrl: null, timeValidity: null } as const satisfies Omit<VerifyResult, 'kind' | 'message'>;
+const NOTHING_KNOWN = {
+  keyId: null,
+  algorithm: null,
+  issuer: null,
+  keysUrl: null,
+  timeValidity: null,
+} as const satisfies Omit<VerifyResult, 'kind' | 'message'>;
 
 const ownString = (object: Readonly<Record<string, unknown>>, name: string): string | null => {
   const value = Object.hasOwn(object, name) ? object[name] : undefined;
@@ -134,16 +174,38 @@ const ownString = (object: Readonly<Record<string, unknown>>, name: string): str
 
 /** Everything that rules a check out before any request: no fetch for a token that cannot pass. */
 function refuseEarly(alg: string | null, iss: string | null, signatureBytes: number): Words | null {
-  if (alg === null) return { kind: 'malformed', message: 'The header does not say how the token was signed (no “alg”), so its signature cannot be checked. Do not trust it.' };
-  if (alg.toLowerCase() === 'none') return { kind: 'unsupported-algorithm', message: 'This token is not signed (alg “none”): there is no signature to check. Never trust it.' };
+  if (alg === null)
+    return {
+      kind: 'malformed',
+      message:
+        'The header does not say how the token was signed (no “alg”), so its signature cannot be checked. Do not trust it.',
+    };
+  if (alg.toLowerCase() === 'none')
+    return {
+      kind: 'unsupported-algorithm',
+      message: 'This token is not signed (alg “none”): there is no signature to check. Never trust it.',
+    };
   if (isSymmetricAlgorithm(alg))
     return {
       kind: 'unsupported-algorithm',
       message: `This token is signed with a shared secret (${alg}): only those holding the secret can check it, so this app cannot. Treat its contents with care.`,
     };
-  if (!ASYMMETRIC_ALGORITHMS.has(alg)) return { kind: 'unsupported-algorithm', message: `The signing algorithm “${shorten(alg, 40)}” is not one this app can check.` };
-  if (signatureBytes === 0) return { kind: 'invalid-signature', message: `The token has no signature, although its header says it is signed with ${alg}. Do not trust it.` };
-  if (iss === null) return { kind: 'malformed', message: 'The token does not say who issued it (no “iss” claim), so there are no published keys to check it against.' };
+  if (!ASYMMETRIC_ALGORITHMS.has(alg))
+    return {
+      kind: 'unsupported-algorithm',
+      message: `The signing algorithm “${shorten(alg, 40)}” is not one this app can check.`,
+    };
+  if (signatureBytes === 0)
+    return {
+      kind: 'invalid-signature',
+      message: `The token has no signature, although its header says it is signed with ${alg}. Do not trust it.`,
+    };
+  if (iss === null)
+    return {
+      kind: 'malformed',
+      message:
+        'The token does not say who issued it (no “iss” claim), so there are no published keys to check it against.',
+    };
   if (!IssuerKeys.isFetchable(iss))
     return {
       kind: 'no-keys-published',
@@ -156,17 +218,30 @@ function refuseEarly(alg: string | null, iss: string | null, signatureBytes: num
 function verdictWords(verdict: Check, host: string, kid: string | null, alg: string): Words {
   switch (verdict) {
     case 'valid':
-      return { kind: 'valid', message: `The signature is genuine: it was made with ${kid ? `the key “${kid}”` : 'a key'} that ${host} publishes.` };
+      return {
+        kind: 'valid',
+        message: `The signature is genuine: it was made with ${kid ? `the key “${kid}”` : 'a key'} that ${host} publishes.`,
+      };
     case 'invalid':
-      return { kind: 'invalid-signature', message: 'The signature does not match: the token was changed after it was signed, or it was not signed by this issuer. Do not trust its contents.' };
+      return {
+        kind: 'invalid-signature',
+        message:
+          'The signature does not match: the token was changed after it was signed, or it was not signed by this issuer. Do not trust its contents.',
+      };
     case 'no-key':
       return {
         kind: 'key-not-found',
         message: `${host} publishes signing keys, but none ${kid ? `with the id “${kid}”` : 'that fits this token'}. The token may come from a different server, or was signed with a key that has since been retired.`,
       };
     case 'unsupported':
-      return { kind: 'unsupported-algorithm', message: `The issuer’s keys cannot be used with ${alg}, so this app cannot check this signature.` };
+      return {
+        kind: 'unsupported-algorithm',
+        message: `The issuer’s keys cannot be used with ${alg}, so this app cannot check this signature.`,
+      };
     case 'unreadable-key':
-      return { kind: 'key-not-found', message: `${host} publishes a key for this token, but it could not be read, so the signature cannot be checked.` };
+      return {
+        kind: 'key-not-found',
+        message: `${host} publishes a key for this token, but it could not be read, so the signature cannot be checked.`,
+      };
   }
 }

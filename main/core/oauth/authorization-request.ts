@@ -76,10 +76,14 @@ function parseEndpoint(endpoint: string): URL {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new Error('The sign-in address of this environment is not a valid web address. Check the identity server address in the environment settings.');
+    throw new Error(
+      'The sign-in address of this environment is not a valid web address. Check the identity server address in the environment settings.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error('The sign-in address of this environment does not start with https://. Check the identity server address in the environment settings.');
+    throw new Error(
+      'The sign-in address of this environment does not start with https://. Check the identity server address in the environment settings.',
+    );
   }
   url.hash = '';
   return url;

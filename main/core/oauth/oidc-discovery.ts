@@ -46,9 +46,18 @@ export class EndpointDiscovery {
   }
 
   private async discover(issuer: string): Promise<IdentityEndpoints> {
-    const fallback = { authorizationEndpoint: joinUrl(issuer, '/connect/authorize'), tokenEndpoint: joinUrl(issuer, '/connect/token'), revocationEndpoint: null, discovered: false, scopesSupported: null };
+    const fallback = {
+      authorizationEndpoint: joinUrl(issuer, '/connect/authorize'),
+      tokenEndpoint: joinUrl(issuer, '/connect/token'),
+      revocationEndpoint: null,
+      discovered: false,
+      scopesSupported: null,
+    };
     try {
-      const response = await this.http(joinUrl(issuer, '/.well-known/openid-configuration'), { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
+      const response = await this.http(joinUrl(issuer, '/.well-known/openid-configuration'), {
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.timeout(5000),
+      });
       if (!response.ok) return fallback;
       const parsed = discoverySchema.safeParse(await response.json());
       if (!parsed.success) return fallback;

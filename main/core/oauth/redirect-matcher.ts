@@ -44,13 +44,23 @@ export function matchRedirect(url: string, redirectUri: string, expectedState: s
     if (states.length > 0 && !stateOk) return { kind: 'state-mismatch' };
     const error = errors.length === 1 && errors[0] ? errors[0] : 'invalid_request';
     const description = query.get('error_description') ?? undefined;
-    return { kind: 'error', error, ...(description ? { description } : {}), ...(stateOk ? { state: expectedState } : {}) };
+    return {
+      kind: 'error',
+      error,
+      ...(description ? { description } : {}),
+      ...(stateOk ? { state: expectedState } : {}),
+    };
   }
   if (codes.length === 0) {
-    return { kind: 'error', error: 'invalid_request', description: hasAnswerInFragment(parsed) ? FRAGMENT_ONLY : NO_CODE };
+    return {
+      kind: 'error',
+      error: 'invalid_request',
+      description: hasAnswerInFragment(parsed) ? FRAGMENT_ONLY : NO_CODE,
+    };
   }
   if (!stateOk) return { kind: 'state-mismatch' };
-  if (codes.length > 1 || !codes[0]) return { kind: 'error', error: 'invalid_request', description: BAD_CODE, state: expectedState };
+  if (codes.length > 1 || !codes[0])
+    return { kind: 'error', error: 'invalid_request', description: BAD_CODE, state: expectedState };
   const scope = query.get('scope') ?? undefined;
   return { kind: 'code', code: codes[0], state: expectedState, ...(scope !== undefined ? { scope } : {}) };
 }
@@ -62,7 +72,11 @@ const FRAGMENT_ONLY = 'The sign-in page sent its answer in an unexpected part of
 const MAX_DESCRIPTION_CHARS = 300;
 
 /** Plain words for a redirect that carried an error, so the user learns what to do instead of seeing a code. */
-export function explainRedirectError(error: string, description?: string, provider: ProviderWords = APPROVALMAX_WORDS): string {
+export function explainRedirectError(
+  error: string,
+  description?: string,
+  provider: ProviderWords = APPROVALMAX_WORDS,
+): string {
   const { name, portal, support } = provider;
   const said = description ? ` ${name} said: "${clean(description)}".` : '';
   switch (error) {
@@ -78,19 +92,26 @@ export function explainRedirectError(error: string, description?: string, provid
     case 'unauthorised_client':
       return `${name} does not allow this app to connect this way.${said} Check the application in ${portal}.`;
     case 'invalid_request':
-      return `The sign-in could not be completed because ${name}'s answer was not in the expected form.${said} ` +
-        'The redirect URI or scopes in the environment settings may not match the application. Check them and try again.';
+      return (
+        `The sign-in could not be completed because ${name}'s answer was not in the expected form.${said} ` +
+        'The redirect URI or scopes in the environment settings may not match the application. Check them and try again.'
+      );
     case 'server_error':
     case 'temporarily_unavailable':
       return `${name}'s sign-in server had a problem and could not finish the sign-in.${said} This is usually temporary; try again in a few minutes.`;
     default:
-      return `${name} stopped the sign-in with the error "${clean(error, 64)}".${said} Check the environment settings and try again; ` +
-        `if it keeps happening, contact ${support} with this message.`;
+      return (
+        `${name} stopped the sign-in with the error "${clean(error, 64)}".${said} Check the environment settings and try again; ` +
+        `if it keeps happening, contact ${support} with this message.`
+      );
   }
 }
 
 function clean(text: string, max = MAX_DESCRIPTION_CHARS): string {
-  const oneLine = Array.from(text, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('').replace(/ {2,}/g, ' ').trim();
+  const oneLine = Array.from(text, (c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 

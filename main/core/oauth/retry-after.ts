@@ -6,7 +6,11 @@ const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000;
  * long as it was asked. A date is measured against the response's own `Date` header when present, so a
  * wrong clock on this computer does not stretch or shrink the wait.
  */
-export function parseRetryAfter(value: string | null | undefined, now: number, serverDate?: string | null): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number,
+  serverDate?: string | null,
+): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return clamp(Number(text) * 1000);

@@ -29,5 +29,7 @@ export function isSignInPageProblem(page: LoadedSignInPage, issuerOrigin: string
     return false;
   }
   if (url.origin !== issuerOrigin) return false;
-  return (page.status !== null && page.status >= 400) || url.searchParams.has('error') || url.searchParams.has('errorId');
+  return (
+    (page.status !== null && page.status >= 400) || url.searchParams.has('error') || url.searchParams.has('errorId')
+  );
 }

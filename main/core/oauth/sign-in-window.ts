@@ -7,7 +7,11 @@ export const AUTH_TIMEOUT_MS = 5 * 60_000;
  * One outcome per sign-in window, for both shells' adapters: the first of redirect, close, cancel
  * (`signal`) or the 5-minute timeout wins, and `cleanup` (clear the session, destroy the window) runs once.
  */
-export function oneOutcome(signal: AbortSignal, resolve: (outcome: AuthWindowOutcome) => void, cleanup: () => void): (outcome: AuthWindowOutcome) => void {
+export function oneOutcome(
+  signal: AbortSignal,
+  resolve: (outcome: AuthWindowOutcome) => void,
+  cleanup: () => void,
+): (outcome: AuthWindowOutcome) => void {
   let settled = false;
   const finish = (outcome: AuthWindowOutcome) => {
     if (settled) return;

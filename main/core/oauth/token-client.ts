@@ -58,7 +58,16 @@ export interface TokenRequestOptions {
 /** Long enough for a slow identity server, short enough that a dead network does not freeze "Connecting…". */
 export const TOKEN_TIMEOUT_MS = 30_000;
 
-const positiveNumber = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().positive().finite());
+const positiveNumber = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().positive().finite());
 
 const TokenJson = z.object({
   access_token: z.string().min(1),
@@ -68,7 +77,13 @@ const TokenJson = z.object({
   scope: z.string().nullish(),
 });
 
-const KNOWN_ERRORS: ReadonlySet<string> = new Set(['invalid_client', 'invalid_grant', 'unauthorized_client', 'invalid_scope', 'access_denied']);
+const KNOWN_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'invalid_scope',
+  'access_denied',
+]);
 const NOT_RETRYABLE = { retryable: false } as const;
 
 /** Swaps the sign-in code for tokens (PKCE verifier included); `requireRefreshToken` turns a missing refresh token into a failure. */
@@ -79,7 +94,12 @@ export async function exchangeCode(
   codeVerifier: string,
   options: TokenRequestOptions & { requireRefreshToken?: boolean } = {},
 ): Promise<TokenResult> {
-  const form = { grant_type: 'authorization_code', code, redirect_uri: config.redirectUri, code_verifier: codeVerifier };
+  const form = {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: config.redirectUri,
+    code_verifier: codeVerifier,
+  };
   const result = await postToken(http, config, form, 'authorization_code', options);
   if (result.ok && options.requireRefreshToken && !result.tokens.refreshToken) {
     return fail('no_refresh_token', NOT_RETRYABLE, aboutOf(config, 'authorization_code'));
@@ -88,8 +108,19 @@ export async function exchangeCode(
 }
 
 /** Renews access with a refresh token; the caller must store any new refresh token before using the new access token. */
-export function refreshGrant(http: HttpTransport, config: TokenClientConfig, refreshToken: string, options: TokenRequestOptions = {}): Promise<TokenResult> {
-  return postToken(http, config, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh_token', options);
+export function refreshGrant(
+  http: HttpTransport,
+  config: TokenClientConfig,
+  refreshToken: string,
+  options: TokenRequestOptions = {},
+): Promise<TokenResult> {
+  return postToken(
+    http,
+    config,
+    { grant_type: 'refresh_token', refresh_token: refreshToken },
+    'refresh_token',
+    options,
+  );
 }
 
 type Grant = NonNullable<TokenFailureContext['grant']>;
@@ -100,7 +131,13 @@ function aboutOf(config: TokenClientConfig, grant: Grant): About {
   return config.provider ? { grant, provider: config.provider } : { grant };
 }
 
-async function postToken(http: HttpTransport, config: TokenClientConfig, form: Record<string, string>, grant: Grant, options: TokenRequestOptions): Promise<TokenResult> {
+async function postToken(
+  http: HttpTransport,
+  config: TokenClientConfig,
+  form: Record<string, string>,
+  grant: Grant,
+  options: TokenRequestOptions,
+): Promise<TokenResult> {
   const about = aboutOf(config, grant);
   const timeoutMs = options.timeoutMs ?? TOKEN_TIMEOUT_MS;
   const body = new URLSearchParams({ ...form, client_id: config.clientId, client_secret: config.clientSecret });
@@ -130,10 +167,15 @@ function interpret(response: Response, text: string, about: About, now: () => nu
   if (status === 429 || status >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now(), response.headers.get('date'));
     const kind = status === 429 ? 'rate_limited' : 'server_error';
-    return fail(kind, { retryable: true, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }, { ...about, status, retryAfterMs });
+    return fail(
+      kind,
+      { retryable: true, status, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+      { ...about, status, retryAfterMs },
+    );
   }
   const error = oauthError(text);
-  if (error && KNOWN_ERRORS.has(error)) return fail(error as TokenFailureKind, { ...NOT_RETRYABLE, status }, { ...about, status });
+  if (error && KNOWN_ERRORS.has(error))
+    return fail(error as TokenFailureKind, { ...NOT_RETRYABLE, status }, { ...about, status });
   if (!error && status === 401) return fail('invalid_client', { ...NOT_RETRYABLE, status }, { ...about, status });
   const errorCode = error && /^[a-z_]{1,64}$/.test(error) ? error : undefined;
   return fail('bad_response', { ...NOT_RETRYABLE, status }, { ...about, status, ...(errorCode ? { errorCode } : {}) });
@@ -171,7 +213,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-function fail(kind: TokenFailureKind, fields: Omit<TokenFailure, 'kind' | 'message'>, context: TokenFailureContext): TokenResult {
+function fail(
+  kind: TokenFailureKind,
+  fields: Omit<TokenFailure, 'kind' | 'message'>,
+  context: TokenFailureContext,
+): TokenResult {
   return { ok: false, failure: { kind, message: explainTokenFailure(kind, context), ...fields } };
 }
 

@@ -24,8 +24,10 @@ export function explainTokenFailure(kind: TokenFailureKind, context: TokenFailur
   const { name, portal, support } = context.provider ?? APPROVALMAX_WORDS;
   switch (kind) {
     case 'invalid_client':
-      return `${name} did not accept this app's Client ID or secret. The Client ID or secret is wrong, or the application was ` +
-        `deleted in ${portal}. Check them in the environment settings.`;
+      return (
+        `${name} did not accept this app's Client ID or secret. The Client ID or secret is wrong, or the application was ` +
+        `deleted in ${portal}. Check them in the environment settings.`
+      );
     case 'invalid_grant':
       return renewing
         ? `${name} no longer accepts this connection's saved sign-in. The connection was probably disabled or deleted in ${name}, ` +
@@ -33,27 +35,37 @@ export function explainTokenFailure(kind: TokenFailureKind, context: TokenFailur
         : `${name} did not accept the sign-in code. It may have expired (codes last 5 minutes) or been used already, or the redirect URI ` +
             'in the environment settings does not match the one registered for the application. Connect again; if it keeps failing, check the redirect URI.';
     case 'unauthorized_client':
-      return `${name} does not allow this app to ${renewing ? 'renew access' : 'sign in'} this way. The application's settings in ` +
-        `${portal} do not permit it. Check the application there, or ask ${support}.`;
+      return (
+        `${name} does not allow this app to ${renewing ? 'renew access' : 'sign in'} this way. The application's settings in ` +
+        `${portal} do not permit it. Check the application there, or ask ${support}.`
+      );
     case 'invalid_scope':
-      return `${name} refused the permissions this app asked for. The environment asks for a scope the application is not allowed, ` +
-        `or one ${name} no longer grants (such as the legacy public_api scope). Check the scopes in the environment settings and connect again.`;
+      return (
+        `${name} refused the permissions this app asked for. The environment asks for a scope the application is not allowed, ` +
+        `or one ${name} no longer grants (such as the legacy public_api scope). Check the scopes in the environment settings and connect again.`
+      );
     case 'access_denied':
       return context.provider && context.provider !== APPROVALMAX_WORDS
         ? `${name} refused access. The sign-in may have been declined, or the account may not be allowed to use this application. Try again, or ask ${support}.`
         : 'ApprovalMax refused access. The sign-in may have been declined, or the account may not connect organisations (only Account Owners, ' +
             'Account Managers and Organisation Administrators can). Try again with an account that has one of these roles.';
     case 'no_refresh_token':
-      return `${name} issued no refresh token, so this connection could not stay connected for longer than an hour, although offline access was asked for. ` +
+      return (
+        `${name} issued no refresh token, so this connection could not stay connected for longer than an hour, although offline access was asked for. ` +
         'Likely causes, most likely first: the server grants offline access only when asked for consent (servers that follow OpenID Connect need ' +
         '"openid" and "offline_access" in the scopes, and then this app asks for consent; check the Prompt setting of the environment); ' +
-        `the application is not allowed offline access (enable it in ${portal}); or offline access was not ticked on the consent page. Connect again once one of these is fixed.`;
+        `the application is not allowed offline access (enable it in ${portal}); or offline access was not ticked on the consent page. Connect again once one of these is fixed.`
+      );
     case 'rate_limited':
-      return `${name} is receiving too many requests from this app (HTTP 429), so it refused this one for now. It limits how often an ` +
-        `application may sign in or renew access. ${waitWords(context.retryAfterMs, name)}`;
+      return (
+        `${name} is receiving too many requests from this app (HTTP 429), so it refused this one for now. It limits how often an ` +
+        `application may sign in or renew access. ${waitWords(context.retryAfterMs, name)}`
+      );
     case 'server_error':
-      return `${name}'s sign-in server had a problem${context.status ? ` (HTTP ${context.status})` : ''}. This is usually temporary and on ` +
-        `${name}'s side. Try again in a few minutes; if it goes on for long, contact ${support}.`;
+      return (
+        `${name}'s sign-in server had a problem${context.status ? ` (HTTP ${context.status})` : ''}. This is usually temporary and on ` +
+        `${name}'s side. Try again in a few minutes; if it goes on for long, contact ${support}.`
+      );
     case 'network':
       return networkWords(context);
     case 'bad_response':
@@ -77,17 +89,25 @@ function networkWords(context: TokenFailureContext): string {
   const host = context.host ?? `${(context.provider ?? APPROVALMAX_WORDS).name}'s sign-in server`;
   switch (context.network ?? 'network') {
     case 'timeout':
-      return `No answer from ${host}${context.timeoutMs ? ` within ${Math.round(context.timeoutMs / 1000)} seconds` : ''}. The network or the ` +
-        'server is too slow, or a firewall is silently dropping the connection. Check your internet connection and try again.';
+      return (
+        `No answer from ${host}${context.timeoutMs ? ` within ${Math.round(context.timeoutMs / 1000)} seconds` : ''}. The network or the ` +
+        'server is too slow, or a firewall is silently dropping the connection. Check your internet connection and try again.'
+      );
     case 'dns':
-      return `The address ${host} could not be found. You may be offline, on a VPN that blocks it, or the identity server address is mistyped. ` +
-        "Check your internet connection and the environment's identity server address.";
+      return (
+        `The address ${host} could not be found. You may be offline, on a VPN that blocks it, or the identity server address is mistyped. ` +
+        "Check your internet connection and the environment's identity server address."
+      );
     case 'connection-refused':
-      return `Nothing is answering at ${host}. The server is down or the port is wrong. Check the environment's identity server address; ` +
-        'for a local simulator, make sure it is running.';
+      return (
+        `Nothing is answering at ${host}. The server is down or the port is wrong. Check the environment's identity server address; ` +
+        'for a local simulator, make sure it is running.'
+      );
     case 'tls':
-      return `A secure connection to ${host} could not be set up. Its certificate was not trusted: often a company proxy or antivirus that ` +
-        "inspects traffic, or a wrong date and time on this computer. Check this computer's clock; on a company network, ask IT.";
+      return (
+        `A secure connection to ${host} could not be set up. Its certificate was not trusted: often a company proxy or antivirus that ` +
+        "inspects traffic, or a wrong date and time on this computer. Check this computer's clock; on a company network, ask IT."
+      );
     case 'proxy':
       return `The proxy server this computer uses could not connect it to ${host}. Ask IT to allow the identity server's address through the proxy, or check this computer's proxy settings.`;
     case 'network':

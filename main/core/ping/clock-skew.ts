@@ -21,7 +21,12 @@ export function detectClockSkew(dateHeader: string | null, localNowMs: number): 
 /** "3 minutes 5 seconds", "2 hours 1 minute": a duration a person reads at a glance. */
 export function describeSeconds(total: number): string {
   const s = Math.abs(Math.round(total));
-  const parts: [number, string][] = [[Math.floor(s / 86_400), 'day'], [Math.floor((s % 86_400) / 3600), 'hour'], [Math.floor((s % 3600) / 60), 'minute'], [s % 60, 'second']];
+  const parts: [number, string][] = [
+    [Math.floor(s / 86_400), 'day'],
+    [Math.floor((s % 86_400) / 3600), 'hour'],
+    [Math.floor((s % 3600) / 60), 'minute'],
+    [s % 60, 'second'],
+  ];
   const shown = parts.filter(([n]) => n > 0).slice(0, 2);
   return shown.length ? shown.map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`).join(' ') : '0 seconds';
 }

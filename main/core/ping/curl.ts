@@ -14,7 +14,12 @@ export function toCurl(request: CurlRequest, token?: string): string {
   const lines = [`curl --request GET ${shellQuote(request.url)}`];
   for (const [name, value] of request.headers) {
     if (name.toLowerCase() !== 'authorization') lines.push(`--header ${shellQuote(`${name}: ${value}`)}`);
-    else lines.push(token === undefined ? '--header "Authorization: Bearer $TOKEN"' : `--header ${shellQuote(`Authorization: Bearer ${token}`)}`);
+    else
+      lines.push(
+        token === undefined
+          ? '--header "Authorization: Bearer $TOKEN"'
+          : `--header ${shellQuote(`Authorization: Bearer ${token}`)}`,
+      );
   }
   return lines.join(' \\\n  ');
 }

@@ -14,7 +14,8 @@ export const STORED_BODY_CHARS = 64 * 1024;
 const fileSchema = z.object({ version: z.literal(1), pings: z.array(pingReportSchema) });
 
 /** The history bucket a report belongs to: its connection, or all pasted tokens together. */
-export const historyKey = (report: Pick<PingReport, 'target'>): string => (report.target.kind === 'connection' ? `connection:${report.target.connectionId}` : 'pasted');
+export const historyKey = (report: Pick<PingReport, 'target'>): string =>
+  report.target.kind === 'connection' ? `connection:${report.target.connectionId}` : 'pasted';
 
 /** ping-history.json: the last pings, newest first, bounded per target, never holding a token. */
 export class PingHistory {
@@ -33,12 +34,17 @@ export class PingHistory {
   ) {
     this.saver = new BackgroundSaver(
       () => write({ version: 1, pings: this.settled() }, { flush: false, compact: true }),
-      (error) => logger.warn('ping history: could not save', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }),
+      (error) =>
+        logger.warn('ping history: could not save', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' }),
     );
   }
 
   /** Reads the file; a damaged one is kept aside, an unreadable one never written this session; both reported, and history starts empty. */
-  static async open(dataDir: string, now: () => number, logger: Logger): Promise<{ history: PingHistory; notices: string[] }> {
+  static async open(
+    dataDir: string,
+    now: () => number,
+    logger: Logger,
+  ): Promise<{ history: PingHistory; notices: string[] }> {
     const file = path.join(dataDir, 'ping-history.json');
     const { read, write } = await openJsonFile(file, fileSchema, now);
     const notices = readNotice(read, 'The ping history', file, {
@@ -98,7 +104,16 @@ export class PingHistory {
 }
 
 function summarise(p: PingReport): PingHistoryItem {
-  return { id: p.id, startedAt: p.startedAt, target: p.target, environmentName: p.environmentName, path: p.path, status: p.response?.status ?? null, tone: p.verdict.tone, headline: p.verdict.headline };
+  return {
+    id: p.id,
+    startedAt: p.startedAt,
+    target: p.target,
+    environmentName: p.environmentName,
+    path: p.path,
+    status: p.response?.status ?? null,
+    tone: p.verdict.tone,
+    headline: p.verdict.headline,
+  };
 }
 
 /** What is written to disk: JWT-shaped strings and secret parameters removed, the body cut to 64 KB. */

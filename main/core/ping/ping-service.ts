@@ -59,9 +59,11 @@ export class PingService {
   /** Copies a cURL command (token as `$TOKEN`, or the real one, wiped after 60 s) or the response. */
   async copy(id: string, what: PingCopy): Promise<Result<CopyReceipt>> {
     const report = this.deps.history.get(id);
-    if (!report) return fail('invalid-argument', 'That check is no longer in the history. Send the request again, then copy.');
+    if (!report)
+      return fail('invalid-argument', 'That check is no longer in the history. Send the request again, then copy.');
     if (what === 'response') {
-      if (!report.response) return fail('invalid-argument', 'This check got no answer, so there is no response to copy.');
+      if (!report.response)
+        return fail('invalid-argument', 'This check got no answer, so there is no response to copy.');
       await this.deps.copier.copy(responseText(report));
       return ok({ clearsAt: null });
     }
@@ -81,11 +83,16 @@ export class PingService {
       if (!answer.ok) return answer;
       const { connection, token } = answer.value;
       const env = this.deps.environments.get(connection.environmentId);
-      if (!env) return fail('unknown-environment', `The environment of ${connection.label} no longer exists. Reconnect the organisation in another environment.`);
+      if (!env)
+        return fail(
+          'unknown-environment',
+          `The environment of ${connection.label} no longer exists. Reconnect the organisation in another environment.`,
+        );
       return ok({ env, token, target: { kind: 'connection', connectionId: connection.id, label: connection.label } });
     }
     const env = this.deps.environments.get(input.environmentId);
-    if (!env) return fail('unknown-environment', 'That environment no longer exists. Choose another one and try again.');
+    if (!env)
+      return fail('unknown-environment', 'That environment no longer exists. Choose another one and try again.');
     const token = cleanPastedToken(input.accessToken);
     if (!token.ok) return fail('invalid-argument', token.reason);
     return ok({ env, token: token.token, target: { kind: 'pasted' } });
@@ -99,7 +106,10 @@ export class PingService {
     }
     const token = this.pastedTokens.get(report.id);
     if (token) return ok(token);
-    return fail('token-unavailable', 'Pasted tokens are never saved, so this earlier check no longer has its token. Paste the token again and send the request, then copy; or copy the command with $TOKEN instead.');
+    return fail(
+      'token-unavailable',
+      'Pasted tokens are never saved, so this earlier check no longer has its token. Paste the token again and send the request, then copy; or copy the command with $TOKEN instead.',
+    );
   }
 
   private remember(id: string, token: string): void {
@@ -113,10 +123,20 @@ export class PingService {
 
 function activityFor(report: PingReport) {
   const status = report.response ? `HTTP ${report.response.status}` : 'no answer';
-  const what = report.path === '/ping' ? `Ping to ${report.environmentName}` : `GET ${report.path} on ${report.environmentName}`;
+  const what =
+    report.path === '/ping' ? `Ping to ${report.environmentName}` : `GET ${report.path} on ${report.environmentName}`;
   const who = report.target.kind === 'connection' ? ` with ${report.target.label}` : '';
-  const connection = report.target.kind === 'connection' ? { connectionId: report.target.connectionId, connectionLabel: report.target.label } : {};
-  return { at: report.startedAt, kind: 'ping' as const, summary: `${what}${who}: ${status} — ${report.verdict.headline}`, tone: report.verdict.tone, ...connection };
+  const connection =
+    report.target.kind === 'connection'
+      ? { connectionId: report.target.connectionId, connectionLabel: report.target.label }
+      : {};
+  return {
+    at: report.startedAt,
+    kind: 'ping' as const,
+    summary: `${what}${who}: ${status} — ${report.verdict.headline}`,
+    tone: report.verdict.tone,
+    ...connection,
+  };
 }
 
 function responseText(report: PingReport): string {

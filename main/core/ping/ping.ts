@@ -45,8 +45,21 @@ export async function sendPing(deps: PingDeps, req: PingRequest): Promise<PingRe
     target: req.target,
     path: req.path,
     startedAt: new Date(deps.clock.now()).toISOString(),
-    request: { method: 'GET', url: req.url, headers: [['Accept', ACCEPT], ['Authorization', `Bearer ${maskToken(req.token)}`]] },
-    curl: toCurl({ url: req.url, headers: [['Accept', ACCEPT], ['Authorization', authorization]] }),
+    request: {
+      method: 'GET',
+      url: req.url,
+      headers: [
+        ['Accept', ACCEPT],
+        ['Authorization', `Bearer ${maskToken(req.token)}`],
+      ],
+    },
+    curl: toCurl({
+      url: req.url,
+      headers: [
+        ['Accept', ACCEPT],
+        ['Authorization', authorization],
+      ],
+    }),
   };
   const started = deps.clock.monotonic();
   deps.logger.info('ping: sending', { url: req.url });
@@ -55,7 +68,12 @@ export async function sendPing(deps: PingDeps, req: PingRequest): Promise<PingRe
   const timeout = new AbortController();
   const timer = setTimeout(abortForTimeout, deps.timeoutMs, timeout);
   try {
-    const response = await deps.http(req.url, { method: 'GET', headers: { Accept: ACCEPT, Authorization: authorization }, redirect: 'manual', signal: timeout.signal });
+    const response = await deps.http(req.url, {
+      method: 'GET',
+      headers: { Accept: ACCEPT, Authorization: authorization },
+      redirect: 'manual',
+      signal: timeout.signal,
+    });
     const text = await response.text();
     const report = await answered(deps, req, base, response, text, since(deps.clock, started));
     deps.logger.info('ping: answered', { url: req.url, status: response.status, elapsedMs: report.elapsedMs });
@@ -66,7 +84,15 @@ export async function sendPing(deps: PingDeps, req: PingRequest): Promise<PingRe
     const elapsedMs = since(deps.clock, started);
     deps.logger.warn('ping: failed', { url: req.url, failure });
     const timings = describeTimings(deps.http, elapsedMs, null);
-    return { ...base, elapsedMs, verdict: verdictForFailure(failure, req.url, deps.timeoutMs), response: null, problem: null, clockSkew: null, timings };
+    return {
+      ...base,
+      elapsedMs,
+      verdict: verdictForFailure(failure, req.url, deps.timeoutMs),
+      response: null,
+      problem: null,
+      clockSkew: null,
+      timings,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -93,10 +119,23 @@ async function phasesOf(http: HttpTransport, url: string): Promise<TransportTimi
   }
 }
 
-async function answered(deps: PingDeps, req: PingRequest, base: ReportBase, response: Response, text: string, elapsedMs: number): Promise<PingReport> {
+async function answered(
+  deps: PingDeps,
+  req: PingRequest,
+  base: ReportBase,
+  response: Response,
+  text: string,
+  elapsedMs: number,
+): Promise<PingReport> {
   const problem = response.ok ? null : parseProblemDetails(text);
-  const unauthorised = response.status === 401 ? await diagnoseUnauthorised(req.token, req.env.issuer, deps.clock.now()) : undefined;
-  const verdict = verdictForStatus(response.status, response.headers, { body: text, problem, viaConnection: req.target.kind === 'connection', ...(unauthorised ? { unauthorised } : {}) });
+  const unauthorised =
+    response.status === 401 ? await diagnoseUnauthorised(req.token, req.env.issuer, deps.clock.now()) : undefined;
+  const verdict = verdictForStatus(response.status, response.headers, {
+    body: text,
+    problem,
+    viaConnection: req.target.kind === 'connection',
+    ...(unauthorised ? { unauthorised } : {}),
+  });
   const phases = await phasesOf(deps.http, req.url);
   return {
     ...base,

@@ -36,8 +36,20 @@ export function phasesFromResourceTiming(e: ResourceTimingLike): TransportTiming
 /** The timing panel's figures: total always, phases where the transport reports them, and which transport said so. */
 export function describeTimings(http: HttpTransport, totalMs: number, phases: TransportTimings | null): PingTimings {
   const transport = http.label ?? 'The app’s network stack';
-  if (!http.timings) return { totalMs, transport, phases: [], note: `Total only: ${transport} does not report the phases of a request.` };
-  if (!phases) return { totalMs, transport, phases: [], note: 'Total only: no phase figures were recorded for this request (it may have failed before an answer arrived).' };
+  if (!http.timings)
+    return {
+      totalMs,
+      transport,
+      phases: [],
+      note: `Total only: ${transport} does not report the phases of a request.`,
+    };
+  if (!phases)
+    return {
+      totalMs,
+      transport,
+      phases: [],
+      note: 'Total only: no phase figures were recorded for this request (it may have failed before an answer arrived).',
+    };
   const named: [string, number | null][] = [
     ['DNS lookup', phases.dnsMs],
     ['Connect', phases.connectMs],
@@ -46,7 +58,12 @@ export function describeTimings(http: HttpTransport, totalMs: number, phases: Tr
     ['Waiting for the first byte', phases.firstByteMs],
     ['Download', phases.downloadMs],
   ];
-  const list = named.filter((p): p is [string, number] => p[1] !== null).map(([label, value]) => ({ label, ms: value }));
-  const note = phases.setupMs !== null ? `${transport} does not tell DNS, connect and TLS apart, so they are shown together; a reused connection shows 0 ms.` : null;
+  const list = named
+    .filter((p): p is [string, number] => p[1] !== null)
+    .map(([label, value]) => ({ label, ms: value }));
+  const note =
+    phases.setupMs !== null
+      ? `${transport} does not tell DNS, connect and TLS apart, so they are shown together; a reused connection shows 0 ms.`
+      : null;
   return { totalMs, transport, phases: list, note };
 }

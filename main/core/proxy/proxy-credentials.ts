@@ -61,7 +61,8 @@ export class ProxyCredentials {
   /** The renderer's answer to one dialog; `remember` keeps it in the keychain. */
   async answer(id: string, answer: ProxyAnswer): Promise<Result<null>> {
     const waiting = this.pending.get(id);
-    if (!waiting) return fail('unknown-request', 'That proxy sign-in is no longer waiting. Try again if the app asks once more.');
+    if (!waiting)
+      return fail('unknown-request', 'That proxy sign-in is no longer waiting. Try again if the app asks once more.');
     this.pending.delete(id);
     if (answer.kind === 'cancel') {
       waiting.resolve(null);
@@ -71,7 +72,9 @@ export class ProxyCredentials {
     const proxy = keyOf(waiting.view);
     this.known.set(proxy, login);
     if (answer.remember) {
-      await this.secrets.set(secretKey(proxy), JSON.stringify(login)).catch(() => this.logger.warn('proxy: could not keep the password in the keychain', { proxy }));
+      await this.secrets
+        .set(secretKey(proxy), JSON.stringify(login))
+        .catch(() => this.logger.warn('proxy: could not keep the password in the keychain', { proxy }));
     }
     waiting.resolve(login);
     return ok(null);
@@ -83,8 +86,18 @@ export class ProxyCredentials {
   }
 
   private prompt(challenge: ProxyChallenge): Promise<ProxyLogin | null> {
-    const view: ProxyChallengeView = { id: randomUUID(), host: challenge.host, port: challenge.port, realm: challenge.realm, scheme: challenge.scheme, refused: challenge.retry };
-    this.logger.info('proxy: asking for a user name and password', { proxy: keyOf(challenge), scheme: challenge.scheme });
+    const view: ProxyChallengeView = {
+      id: randomUUID(),
+      host: challenge.host,
+      port: challenge.port,
+      realm: challenge.realm,
+      scheme: challenge.scheme,
+      refused: challenge.retry,
+    };
+    this.logger.info('proxy: asking for a user name and password', {
+      proxy: keyOf(challenge),
+      scheme: challenge.scheme,
+    });
     return new Promise((resolve) => {
       const timer = setTimeout(() => void this.answer(view.id, { kind: 'cancel' }), this.timeoutMs);
       timer.unref?.();

@@ -8,7 +8,12 @@ export const proxySchemas: FeatureSchemas<'proxy'> = {
     id,
     answer: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('cancel') }),
-      z.strictObject({ kind: z.literal('login'), username: text(256).min(1), password: text(1024), remember: z.boolean() }),
+      z.strictObject({
+        kind: z.literal('login'),
+        username: text(256).min(1),
+        password: text(1024),
+        remember: z.boolean(),
+      }),
     ]),
   }),
 };

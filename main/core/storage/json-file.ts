@@ -34,7 +34,10 @@ export async function readJsonFile<T>(file: string, schema: z.ZodType<T>, now: (
     await rename(file, keptAs);
   } catch (error) {
     // Damaged and cannot be moved aside (a read-only folder, a lock): leave it exactly as it is.
-    return { kind: 'unreadable', reason: `${reason}, and it could not be kept aside because ${unreadableReason(error)}` };
+    return {
+      kind: 'unreadable',
+      reason: `${reason}, and it could not be kept aside because ${unreadableReason(error)}`,
+    };
   }
   return { kind: 'corrupt', keptAs, reason };
 }
@@ -57,8 +60,16 @@ export interface ReadConsequence {
 }
 
 /** The notice for a read (none when fine or absent); `what` starts the sentence, e.g. "Your saved connections". */
-export function readNotice(read: JsonFileRead<unknown>, what: string, file: string, consequence: ReadConsequence): string[] {
-  if (read.kind === 'corrupt') return [`${what} could not be read because ${read.reason}. The file was kept as ${read.keptAs}; ${consequence.corrupt}.`];
+export function readNotice(
+  read: JsonFileRead<unknown>,
+  what: string,
+  file: string,
+  consequence: ReadConsequence,
+): string[] {
+  if (read.kind === 'corrupt')
+    return [
+      `${what} could not be read because ${read.reason}. The file was kept as ${read.keptAs}; ${consequence.corrupt}.`,
+    ];
   if (read.kind !== 'unreadable') return [];
   return [
     `${what} (${file}) could not be read because ${read.reason}. The app started without that file and changed nothing in it. ${consequence.unreadable} ` +
@@ -85,9 +96,16 @@ export interface JsonWriteOptions {
 export type JsonFileWriter = (value: unknown, options?: JsonWriteOptions) => Promise<void>;
 
 /** Reads a store's file at start; the writer it returns refuses for the whole session if the file was unreadable. */
-export async function openJsonFile<T>(file: string, schema: z.ZodType<T>, now: () => number): Promise<{ read: JsonFileRead<T>; write: JsonFileWriter }> {
+export async function openJsonFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  now: () => number,
+): Promise<{ read: JsonFileRead<T>; write: JsonFileWriter }> {
   const read = await readJsonFile(file, schema, now);
-  const write: JsonFileWriter = read.kind === 'unreadable' ? () => Promise.reject(new UnreadableFileError(file)) : (value, options) => writeJsonFile(file, value, options);
+  const write: JsonFileWriter =
+    read.kind === 'unreadable'
+      ? () => Promise.reject(new UnreadableFileError(file))
+      : (value, options) => writeJsonFile(file, value, options);
   return { read, write };
 }
 
@@ -110,7 +128,11 @@ async function freeName(base: string): Promise<string> {
  * timeline), where the indentation is a third of the text. The value is serialised before anything
  * is opened, so it is the value as it was at the call.
  */
-export async function writeJsonFile(file: string, value: unknown, { flush = true, compact = false }: JsonWriteOptions = {}): Promise<void> {
+export async function writeJsonFile(
+  file: string,
+  value: unknown,
+  { flush = true, compact = false }: JsonWriteOptions = {},
+): Promise<void> {
   const text = (compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)) + '\n';
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'w', 0o600);
@@ -135,7 +157,11 @@ export function describeWriteFailure(error: unknown, what: string): string {
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'the app is not allowed to write to its data folder' : 'the file could not be written';
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'the app is not allowed to write to its data folder'
+        : 'the file could not be written';
   return `Could not save ${what} because ${why}. Nothing was lost: free some space or check the folder's permissions, then try again.`;
 }
 

@@ -1,7 +1,8 @@
 import { extractTokens } from '../inspect/index';
 
 /** A pasted token, cleaned of what copy and paste adds, or the reason it cannot be sent. */
-export type PastedToken = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: string };
+export type PastedToken =
+  { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: string };
 
 /**
  * The access token in what people paste, found the way the inspector finds it (a `Bearer ` prefix,
@@ -12,12 +13,18 @@ export function cleanPastedToken(input: string): PastedToken {
   const { found } = extractTokens(input);
   const jwt = found.find((t) => t.label === 'access_token') ?? found[0];
   if (jwt) return { ok: true, token: jwt.token };
-  let token = input.trim().replace(/^authorization:\s*/i, '').replace(/^bearer\s+/i, '');
+  let token = input
+    .trim()
+    .replace(/^authorization:\s*/i, '')
+    .replace(/^bearer\s+/i, '');
   token = token.replace(/^["'`]+|["'`]+$/g, '').replace(/\s+/g, '');
   if (token === '') return { ok: false, reason: 'Paste an access token first.' };
   // Anything outside printable ASCII cannot go into an HTTP header.
   if (!/^[\x21-\x7e]+$/.test(token))
-    return { ok: false, reason: 'The token contains characters that are not part of an access token. Copy it again from its source.' };
+    return {
+      ok: false,
+      reason: 'The token contains characters that are not part of an access token. Copy it again from its source.',
+    };
   return { ok: true, token };
 }
 

@@ -49,7 +49,13 @@ export const RETRY_LATER_MS = 60_000;
 /** A still-valid old token is handed out after a failed refresh only with this much life left. */
 const FALLBACK_MARGIN_MS = 30_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const RECONNECT_KINDS: ReadonlySet<TokenFailureKind> = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_scope', 'access_denied']);
+const RECONNECT_KINDS: ReadonlySet<TokenFailureKind> = new Set([
+  'invalid_grant',
+  'invalid_client',
+  'unauthorized_client',
+  'invalid_scope',
+  'access_denied',
+]);
 const UNREADABLE = Symbol('unreadable');
 
 type Granted = { ok: true; tokens: TokenResponse } | { ok: false; outcome: RefreshOutcome };
@@ -151,7 +157,10 @@ export class TokenRefresher {
     this.emit(() => this.deps.events?.refreshing?.(id));
     this.deps.logger.info('token refresh: starting', { connectionId: id });
     const outcome = await this.attempt(id).catch((error: unknown) => {
-      this.deps.logger.error('token refresh: unexpected error', { connectionId: id, error: error instanceof Error ? error.name : typeof error });
+      this.deps.logger.error('token refresh: unexpected error', {
+        connectionId: id,
+        error: error instanceof Error ? error.name : typeof error,
+      });
       return failed(words.UNEXPECTED_REFRESH_ERROR);
     });
     this.report(id, outcome);
@@ -192,26 +201,44 @@ export class TokenRefresher {
     try {
       await this.deps.vault.save(id, tokens);
     } catch (error) {
-      this.deps.logger.error('token refresh: could not save to the keychain', { connectionId: id, error: error instanceof Error ? error.name : typeof error });
+      this.deps.logger.error('token refresh: could not save to the keychain', {
+        connectionId: id,
+        error: error instanceof Error ? error.name : typeof error,
+      });
       return failed(words.KEYCHAIN_WRITE_FAILED);
     }
     const readBack = await this.loadStored(id);
-    if (readBack === UNREADABLE || !readBack || readBack.refreshToken !== tokens.refreshToken || readBack.accessToken !== tokens.accessToken) {
+    if (
+      readBack === UNREADABLE ||
+      !readBack ||
+      readBack.refreshToken !== tokens.refreshToken ||
+      readBack.accessToken !== tokens.accessToken
+    ) {
       this.deps.logger.error('token refresh: the keychain did not hold what was saved', { connectionId: id });
       return failed(words.KEYCHAIN_WRITE_FAILED);
     }
-    this.deps.logger.info('token refresh: succeeded', { connectionId: id, expiresInSeconds: Math.round((tokens.expiresAt - tokens.receivedAt) / 1000) });
+    this.deps.logger.info('token refresh: succeeded', {
+      connectionId: id,
+      expiresInSeconds: Math.round((tokens.expiresAt - tokens.receivedAt) / 1000),
+    });
     return { kind: 'refreshed', tokens };
   }
 
   private async tokenAfter401(id: string, rejected: string): Promise<TokenAnswer> {
     const stored = await this.loadStored(id);
     // Another caller may have refreshed while this call was out: use its token instead of refreshing again.
-    if (stored && stored !== UNREADABLE && stored.accessToken !== rejected && !needsRefresh(stored, this.deps.clock.now())) {
+    if (
+      stored &&
+      stored !== UNREADABLE &&
+      stored.accessToken !== rejected &&
+      !needsRefresh(stored, this.deps.clock.now())
+    ) {
       return { ok: true, accessToken: stored.accessToken };
     }
     const outcome = await this.refresh(id);
-    return outcome.kind === 'refreshed' ? { ok: true, accessToken: outcome.tokens.accessToken } : { ok: false, outcome };
+    return outcome.kind === 'refreshed'
+      ? { ok: true, accessToken: outcome.tokens.accessToken }
+      : { ok: false, outcome };
   }
 
   private report(id: string, outcome: RefreshOutcome): void {
@@ -237,7 +264,10 @@ export class TokenRefresher {
     try {
       return await this.deps.vault.load(id);
     } catch (error) {
-      this.deps.logger.error('token refresh: could not read the keychain', { connectionId: id, error: error instanceof Error ? error.name : typeof error });
+      this.deps.logger.error('token refresh: could not read the keychain', {
+        connectionId: id,
+        error: error instanceof Error ? error.name : typeof error,
+      });
       return UNREADABLE;
     }
   }
@@ -277,7 +307,9 @@ export class TokenRefresher {
     try {
       notify();
     } catch (error) {
-      this.deps.logger.warn('token refresh: an event listener threw', { error: error instanceof Error ? error.name : typeof error });
+      this.deps.logger.warn('token refresh: an event listener threw', {
+        error: error instanceof Error ? error.name : typeof error,
+      });
     }
   }
 }

@@ -10,7 +10,11 @@ export interface TokenSet {
 }
 
 /** Builds the set to store; keeps the previous refresh token when ApprovalMax does not send a new one (rotation is undocumented). */
-export function tokenSetFrom(response: TokenResponse, receivedAt: number, previousRefreshToken: string | null): TokenSet {
+export function tokenSetFrom(
+  response: TokenResponse,
+  receivedAt: number,
+  previousRefreshToken: string | null,
+): TokenSet {
   return {
     accessToken: response.accessToken,
     refreshToken: response.refreshToken ?? previousRefreshToken,

@@ -22,17 +22,27 @@ const KIND_LABEL = Object.fromEntries(KINDS.map((k) => [k.value, k.label])) as R
 /** Everything the app did, newest first, kept across restarts; narrowed by connection and kind. */
 export function ActivityScreen() {
   const activity = useQuery(() => bridge.activity.list({}), {
-    refetchOn: [updateOn((apply) => bridge.activity.on('added', apply), (list: ActivityEntry[] | null, entry: ActivityEntry) => [entry, ...(list ?? [])])],
+    refetchOn: [
+      updateOn(
+        (apply) => bridge.activity.on('added', apply),
+        (list: ActivityEntry[] | null, entry: ActivityEntry) => [entry, ...(list ?? [])],
+      ),
+    ],
   });
   const connections = useConnections().data;
   const [connectionId, setConnectionId] = useState('');
   const [kind, setKind] = useState<ActivityKind | ''>('');
   const entries = useMemo(() => activity.data ?? [], [activity.data]);
   const choices = useMemo(() => connectionChoices(connections, entries), [connections, entries]);
-  const shown = entries.filter((e) => (connectionId === '' || e.connectionId === connectionId) && (kind === '' || e.kind === kind));
+  const shown = entries.filter(
+    (e) => (connectionId === '' || e.connectionId === connectionId) && (kind === '' || e.kind === kind),
+  );
 
   return (
-    <Screen title="Activity" lead="Every connect, refresh, reconnect, disconnect, ping and error on this computer, newest first. The last 1,000 are kept; no token is ever written here.">
+    <Screen
+      title="Activity"
+      lead="Every connect, refresh, reconnect, disconnect, ping and error on this computer, newest first. The last 1,000 are kept; no token is ever written here."
+    >
       <div className="card filters" role="group" aria-label="Filters">
         <Field label="Connection">
           <select value={connectionId} onChange={(e) => setConnectionId(e.target.value)}>
@@ -56,15 +66,27 @@ export function ActivityScreen() {
         </Field>
       </div>
       <CallError error={activity.error} />
-      <Timeline entries={shown} empty={entries.length === 0 ? 'Nothing has happened yet. Connect an organisation or test the API, and it appears here.' : 'Nothing matches these filters.'} />
+      <Timeline
+        entries={shown}
+        empty={
+          entries.length === 0
+            ? 'Nothing has happened yet. Connect an organisation or test the API, and it appears here.'
+            : 'Nothing matches these filters.'
+        }
+      />
     </Screen>
   );
 }
 
 /** The connections to filter by; removed ones still name their entries, so they are offered too. */
-function connectionChoices(connections: readonly ConnectionView[] | null, entries: readonly ActivityEntry[]): [string, string][] {
+function connectionChoices(
+  connections: readonly ConnectionView[] | null,
+  entries: readonly ActivityEntry[],
+): [string, string][] {
   const named = new Map((connections ?? []).map((c) => [c.id, c.label]));
-  for (const e of entries) if (e.connectionId && !named.has(e.connectionId)) named.set(e.connectionId, `${e.connectionLabel ?? 'A removed connection'} (removed)`);
+  for (const e of entries)
+    if (e.connectionId && !named.has(e.connectionId))
+      named.set(e.connectionId, `${e.connectionLabel ?? 'A removed connection'} (removed)`);
   return [...named];
 }
 
@@ -81,7 +103,9 @@ function Timeline({ entries, empty }: { entries: readonly ActivityEntry[]; empty
               <span className={`kind-badge tone-${e.tone}`}>{KIND_LABEL[e.kind]}</span>
               <span className="timeline-text">
                 {e.summary}
-                {e.connectionLabel && !e.summary.includes(e.connectionLabel) && <span className="hint"> · {e.connectionLabel}</span>}
+                {e.connectionLabel && !e.summary.includes(e.connectionLabel) && (
+                  <span className="hint"> · {e.connectionLabel}</span>
+                )}
               </span>
             </li>
           ))}

@@ -28,7 +28,12 @@ export function ConnectBar({ environments, signingIn, onConnect, openSettings }:
           </select>
         </Field>
       )}
-      <button type="button" className="primary big" disabled={!chosen || signingIn} onClick={() => chosen && onConnect(chosen.id)}>
+      <button
+        type="button"
+        className="primary big"
+        disabled={!chosen || signingIn}
+        onClick={() => chosen && onConnect(chosen.id)}
+      >
         Connect organisation
       </button>
       {!chosen && (

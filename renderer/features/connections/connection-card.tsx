@@ -33,7 +33,11 @@ export function ConnectionCard({ connection, now, onReconnect, onDisconnect }: C
   return (
     <article className={`card connection tone-${status.tone}`} aria-labelledby={titleId}>
       <header className="connection-header">
-        {renaming ? <RenameForm label={label} onSave={(next) => void saveName(next)} onCancel={() => setRenaming(false)} /> : <h2 id={titleId}>{label}</h2>}
+        {renaming ? (
+          <RenameForm label={label} onSave={(next) => void saveName(next)} onCancel={() => setRenaming(false)} />
+        ) : (
+          <h2 id={titleId}>{label}</h2>
+        )}
         <span className={`badge tone-${status.tone}`} aria-label={`Status: ${status.text}`}>
           {status.text}
         </span>
@@ -48,19 +52,38 @@ export function ConnectionCard({ connection, now, onReconnect, onDisconnect }: C
         {connection.organisations.length === 0 && <li className="muted">No organisations listed</li>}
       </ul>
       <div className="actions">
-        <button type="button" onClick={() => void refresh.run()} disabled={refresh.busy || connection.status === 'refreshing'} aria-label={`Refresh ${label} now`}>
+        <button
+          type="button"
+          onClick={() => void refresh.run()}
+          disabled={refresh.busy || connection.status === 'refreshing'}
+          aria-label={`Refresh ${label} now`}
+        >
           Refresh now
         </button>
-        <button type="button" className={connection.status === 'needs-reconnect' ? 'primary' : ''} onClick={() => onReconnect(connection)} aria-label={`Reconnect ${label}`}>
+        <button
+          type="button"
+          className={connection.status === 'needs-reconnect' ? 'primary' : ''}
+          onClick={() => onReconnect(connection)}
+          aria-label={`Reconnect ${label}`}
+        >
           Reconnect
         </button>
-        <a className="button-link" href={`#inspector/${encodeURIComponent(connection.id)}`} aria-label={`Inspect the token of ${label}`}>
+        <a
+          className="button-link"
+          href={`#inspector/${encodeURIComponent(connection.id)}`}
+          aria-label={`Inspect the token of ${label}`}
+        >
           Inspect token
         </a>
         <button type="button" onClick={() => setRenaming(true)} aria-label={`Rename ${label}`}>
           Rename
         </button>
-        <button type="button" className="danger-outline" onClick={() => onDisconnect(connection)} aria-label={`Disconnect ${label}`}>
+        <button
+          type="button"
+          className="danger-outline"
+          onClick={() => onDisconnect(connection)}
+          aria-label={`Disconnect ${label}`}
+        >
           Disconnect
         </button>
       </div>
@@ -70,7 +93,15 @@ export function ConnectionCard({ connection, now, onReconnect, onDisconnect }: C
   );
 }
 
-function RenameForm({ label: initial, onSave, onCancel }: { label: string; onSave(label: string): void; onCancel(): void }) {
+function RenameForm({
+  label: initial,
+  onSave,
+  onCancel,
+}: {
+  label: string;
+  onSave(label: string): void;
+  onCancel(): void;
+}) {
   const [label, setLabel] = useState(initial);
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -78,7 +109,13 @@ function RenameForm({ label: initial, onSave, onCancel }: { label: string; onSav
   }
   return (
     <form className="rename" onSubmit={submit}>
-      <input aria-label="Connection name" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} autoFocus />
+      <input
+        aria-label="Connection name"
+        value={label}
+        onChange={(e) => setLabel(e.target.value)}
+        maxLength={120}
+        autoFocus
+      />
       <button type="submit" className="primary">
         Save name
       </button>

@@ -27,10 +27,21 @@ export function ConnectionList({ connections, now, onReconnect, onDisconnect }: 
     const top = Math.round((listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
     if (top !== offset) setOffset(top);
   });
-  const virtualizer = useWindowVirtualizer({ count: connections.length, estimateSize: () => ESTIMATED_CARD_PX, overscan: 4, scrollMargin: offset, gap: CARD_GAP_PX });
+  const virtualizer = useWindowVirtualizer({
+    count: connections.length,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    overscan: 4,
+    scrollMargin: offset,
+    gap: CARD_GAP_PX,
+  });
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={listRef} className="connection-list" data-connection-count={connections.length} style={{ height: virtualizer.getTotalSize() }}>
+    <div
+      ref={listRef}
+      className="connection-list"
+      data-connection-count={connections.length}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
       <div className="connection-window" style={{ transform: `translateY(${(items[0]?.start ?? offset) - offset}px)` }}>
         {items.map((item) => {
           const connection = connections[item.index]!;

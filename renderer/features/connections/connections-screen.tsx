@@ -20,7 +20,9 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
   const now = useNow();
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<ConnectionView | null>(null);
-  const flow = useConnectFlow((connection, reconnected) => setMessage(`${reconnected ? 'Reconnected' : 'Connected'} ${connection.label}.`));
+  const flow = useConnectFlow((connection, reconnected) =>
+    setMessage(`${reconnected ? 'Reconnected' : 'Connected'} ${connection.label}.`),
+  );
   const disconnect = useAction(async (connection: ConnectionView) => {
     const result = await bridge.connections.disconnect({ id: connection.id });
     if (result.ok) setMessage(disconnected(connection, result.value));
@@ -30,8 +32,16 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
   const signingIn = flow.mode.kind !== 'idle';
 
   return (
-    <Screen title="Connections" lead="Connect your ApprovalMax organisations once; ApprovalMax Connect keeps them connected.">
-      <ConnectBar environments={environments} signingIn={signingIn} onConnect={(environmentId) => connect({ environmentId })} openSettings={openSettings} />
+    <Screen
+      title="Connections"
+      lead="Connect your ApprovalMax organisations once; ApprovalMax Connect keeps them connected."
+    >
+      <ConnectBar
+        environments={environments}
+        signingIn={signingIn}
+        onConnect={(environmentId) => connect({ environmentId })}
+        openSettings={openSettings}
+      />
       <SignInPanel flow={flow} environments={environments} />
       <CallError error={flow.error ?? disconnect.error ?? connections.error} />
       {message && (
@@ -41,13 +51,25 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
       )}
       {connections.data?.length === 0 && !signingIn && <NothingConnected />}
       {connections.data && connections.data.length > 0 && (
-        <ConnectionList connections={connections.data} now={now} onReconnect={(c) => connect({ environmentId: c.environmentId, reconnectId: c.id, label: c.label })} onDisconnect={setConfirming} />
+        <ConnectionList
+          connections={connections.data}
+          now={now}
+          onReconnect={(c) => connect({ environmentId: c.environmentId, reconnectId: c.id, label: c.label })}
+          onDisconnect={setConfirming}
+        />
       )}
       {confirming && (
-        <ConfirmDialog title={`Disconnect ${confirming.label}?`} confirm="Disconnect" cancel="Keep connected" onConfirm={() => (setConfirming(null), void disconnect.run(confirming))} onCancel={() => setConfirming(null)}>
+        <ConfirmDialog
+          title={`Disconnect ${confirming.label}?`}
+          confirm="Disconnect"
+          cancel="Keep connected"
+          onConfirm={() => (setConfirming(null), void disconnect.run(confirming))}
+          onCancel={() => setConfirming(null)}
+        >
           <p>
-            This removes the connection and its keys from this computer. Its organisations stop being available here until you connect again. The connection may still
-            be listed in ApprovalMax under Connections, where an administrator can delete it for good.
+            This removes the connection and its keys from this computer. Its organisations stop being available here
+            until you connect again. The connection may still be listed in ApprovalMax under Connections, where an
+            administrator can delete it for good.
           </p>
         </ConfirmDialog>
       )}
@@ -63,8 +85,9 @@ function NothingConnected() {
     <div className="card empty">
       <h2>No organisations connected yet</h2>
       <p>
-        Connecting signs you in to ApprovalMax once and lets you choose which organisations this computer may work with. ApprovalMax Connect then keeps the
-        connection alive and keeps its keys in this computer's keychain — never in a file.
+        Connecting signs you in to ApprovalMax once and lets you choose which organisations this computer may work with.
+        ApprovalMax Connect then keeps the connection alive and keeps its keys in this computer's keychain — never in a
+        file.
       </p>
     </div>
   );

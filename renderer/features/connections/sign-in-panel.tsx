@@ -4,14 +4,23 @@ import { Field } from '../../shared/field';
 import type { ConnectFlow, ConnectTarget } from './use-connect-flow';
 
 /** What the user sees while signing in: where to look, the browser fallback, and the paste box. */
-export function SignInPanel({ flow, environments }: { flow: ConnectFlow; environments: readonly EnvironmentDetails[] }) {
+export function SignInPanel({
+  flow,
+  environments,
+}: {
+  flow: ConnectFlow;
+  environments: readonly EnvironmentDetails[];
+}) {
   const { mode } = flow;
   if (mode.kind === 'idle') return null;
   const environment = environments.find((e) => e.id === mode.target.environmentId);
   const provider = environment?.providerName ?? 'ApprovalMax';
-  const what = mode.target.label ? `Reconnecting ${mode.target.label}` : `Connecting to ${environment?.name ?? provider}`;
+  const what = mode.target.label
+    ? `Reconnecting ${mode.target.label}`
+    : `Connecting to ${environment?.name ?? provider}`;
   const hint = <SignInHint environment={environment} />;
-  if (mode.kind === 'window') return <WindowSignIn what={what} provider={provider} hint={hint} flow={flow} target={mode.target} />;
+  if (mode.kind === 'window')
+    return <WindowSignIn what={what} provider={provider} hint={hint} flow={flow} target={mode.target} />;
   return <BrowserSignIn what={what} provider={provider} hint={hint} flow={flow} />;
 }
 
@@ -75,12 +84,22 @@ function BrowserSignIn({ what, provider, hint, flow }: StepProps) {
     <form className="card sign-in form" aria-labelledby="sign-in-title" onSubmit={submit}>
       <h2 id="sign-in-title">{what} in your browser</h2>
       <p>
-        Your browser opened the {provider} sign-in page. Sign in, {afterSignIn(provider, true)}. The browser then ends on a page that may not load — that is
-        expected. Copy the whole address from the browser's address bar and paste it here.
+        Your browser opened the {provider} sign-in page. Sign in, {afterSignIn(provider, true)}. The browser then ends
+        on a page that may not load — that is expected. Copy the whole address from the browser's address bar and paste
+        it here.
       </p>
       {hint}
-      <Field label="Address the browser ended on" hint="It starts with your redirect URI and contains “code=”. It is used once and never stored.">
-        <input type="text" value={landedUrl} onChange={(e) => setLandedUrl(e.target.value)} spellCheck={false} autoComplete="off" />
+      <Field
+        label="Address the browser ended on"
+        hint="It starts with your redirect URI and contains “code=”. It is used once and never stored."
+      >
+        <input
+          type="text"
+          value={landedUrl}
+          onChange={(e) => setLandedUrl(e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={flow.busy || landedUrl.trim() === ''}>

@@ -10,7 +10,10 @@ export interface ConnectTarget {
   readonly label?: string;
 }
 
-export type SignInMode = { kind: 'idle' } | { kind: 'window'; target: ConnectTarget } | { kind: 'browser'; target: ConnectTarget; flowId: string };
+export type SignInMode =
+  | { kind: 'idle' }
+  | { kind: 'window'; target: ConnectTarget }
+  | { kind: 'browser'; target: ConnectTarget; flowId: string };
 
 const DONE: Result<null> = { ok: true, value: null };
 

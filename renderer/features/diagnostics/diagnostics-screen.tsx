@@ -17,10 +17,17 @@ async function share(what: Share): Promise<Result<string | null>> {
   }
   if (what.kind === 'save') {
     const result = await bridge.diagnostics.save({ format: what.format });
-    return result.ok ? { ok: true, value: result.value.savedTo ? `Report saved to ${result.value.savedTo}.` : null } : result;
+    return result.ok
+      ? { ok: true, value: result.value.savedTo ? `Report saved to ${result.value.savedTo}.` : null }
+      : result;
   }
   const result = await bridge.diagnostics.copy({ format: what.format });
-  return result.ok ? { ok: true, value: `Report copied as ${what.format === 'markdown' ? 'Markdown' : 'JSON'}: paste it into your support ticket.` } : result;
+  return result.ok
+    ? {
+        ok: true,
+        value: `Report copied as ${what.format === 'markdown' ? 'Markdown' : 'JSON'}: paste it into your support ticket.`,
+      }
+    : result;
 }
 
 /** One place for support: a redacted report to attach to a ticket, and the way to the log files. */
@@ -44,7 +51,12 @@ export function DiagnosticsScreen() {
       title="Diagnostics"
       lead="A report to attach to a support ticket: app and system, environments, connections and their token claims, the last checks and the timeline. Tokens, codes, secrets and Authorization values are removed."
     >
-      <ReportActions creating={create.busy} created={report !== null} onCreate={() => void create.run()} onShare={(what) => void shared.run(what)}>
+      <ReportActions
+        creating={create.busy}
+        created={report !== null}
+        onCreate={() => void create.run()}
+        onShare={(what) => void shared.run(what)}
+      >
         <CallError error={create.error ?? shared.error} />
         {note && !create.error && !shared.error && (
           <p className="success" aria-live="polite">
@@ -100,7 +112,11 @@ function ReportActions({ creating, created, onCreate, onShare, children }: Actio
         <button type="button" onClick={() => onShare({ kind: 'open-logs' })}>
           Open logs folder
         </button>
-        {info && <span className="hint">Log files (at most 3 × 1 MB, secrets removed) are kept in the “logs” folder of {info.dataDir}</span>}
+        {info && (
+          <span className="hint">
+            Log files (at most 3 × 1 MB, secrets removed) are kept in the “logs” folder of {info.dataDir}
+          </span>
+        )}
       </div>
       {children}
     </div>

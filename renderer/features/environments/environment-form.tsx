@@ -54,14 +54,24 @@ export function EnvironmentForm({ environment, onSaved, onRemoved, onCancel }: F
   }
 
   return (
-    <form className="form env-form" onSubmit={submit} aria-labelledby={`${id}-title`} aria-describedby={lockNote ? id : undefined} noValidate>
+    <form
+      className="form env-form"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={lockNote ? id : undefined}
+      noValidate
+    >
       <FormTitle id={`${id}-title`} title={environment ? `Edit ${environment.name}` : 'Add an environment'} />
       {lockNote && (
         <p className="env-lock-note" id={id}>
           {lockNote}
         </p>
       )}
-      <DraftFields draft={draft} source={environment?.source ?? 'user'} change={(change) => setDraft((d) => ({ ...d, ...change }))} />
+      <DraftFields
+        draft={draft}
+        source={environment?.source ?? 'user'}
+        change={(change) => setDraft((d) => ({ ...d, ...change }))}
+      />
       <SecretField stored={environment?.hasClientSecret ?? false} value={secret} onChange={setSecret} />
       <CallError error={save.error ?? remove.error} />
       <div className="actions">
@@ -72,14 +82,30 @@ export function EnvironmentForm({ environment, onSaved, onRemoved, onCancel }: F
           Cancel
         </button>
         {environment?.source === 'user' && (
-          <button type="button" className="danger-outline push-right" onClick={() => setConfirming(true)} disabled={busy}>
+          <button
+            type="button"
+            className="danger-outline push-right"
+            onClick={() => setConfirming(true)}
+            disabled={busy}
+          >
             Remove environment
           </button>
         )}
       </div>
       {confirming && environment && (
-        <ConfirmDialog title={`Remove ${environment.name}?`} confirm="Remove" cancel="Keep it" busy={remove.busy} busyLabel="Removing…" onConfirm={() => void confirmRemove(environment)} onCancel={() => setConfirming(false)}>
-          <p>Its settings and its Client Secret are deleted from this computer. You can add it again later with the details from the developer portal.</p>
+        <ConfirmDialog
+          title={`Remove ${environment.name}?`}
+          confirm="Remove"
+          cancel="Keep it"
+          busy={remove.busy}
+          busyLabel="Removing…"
+          onConfirm={() => void confirmRemove(environment)}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            Its settings and its Client Secret are deleted from this computer. You can add it again later with the
+            details from the developer portal.
+          </p>
         </ConfirmDialog>
       )}
     </form>
@@ -98,22 +124,78 @@ function FormTitle({ id, title }: { id: string; title: string }) {
 }
 
 /** Names, addresses, Client ID, redirect URI, scopes and prompt: editable as far as the environment's source allows. */
-function DraftFields({ draft, source, change }: { draft: Draft; source: EnvironmentDetails['source']; change: (change: Partial<Draft>) => void }) {
+function DraftFields({
+  draft,
+  source,
+  change,
+}: {
+  draft: Draft;
+  source: EnvironmentDetails['source'];
+  change: (change: Partial<Draft>) => void;
+}) {
   const addresses = { editable: source === 'user', source };
   const credentials = { editable: source !== 'admin', source };
   return (
     <>
       <div className="field-row even">
-        <DraftInput {...addresses} label="Name" hint="How this environment is listed in the app, e.g. “Local test server”." value={draft.name} onChange={(name) => change({ name })} />
-        <DraftInput {...credentials} label="Client ID" hint="32 characters, from your application in the ApprovalMax developer portal." mono value={draft.clientId} onChange={(clientId) => change({ clientId })} />
+        <DraftInput
+          {...addresses}
+          label="Name"
+          hint="How this environment is listed in the app, e.g. “Local test server”."
+          value={draft.name}
+          onChange={(name) => change({ name })}
+        />
+        <DraftInput
+          {...credentials}
+          label="Client ID"
+          hint="32 characters, from your application in the ApprovalMax developer portal."
+          mono
+          value={draft.clientId}
+          onChange={(clientId) => change({ clientId })}
+        />
       </div>
       <div className="field-row even">
-        <DraftInput {...addresses} label="Identity server address" hint="Where people sign in. It must start with https:// (http:// only for a server on this computer)." type="url" mono value={draft.issuer} onChange={(issuer) => change({ issuer })} />
-        <DraftInput {...addresses} label="API address" hint="Where the app sends Public API requests. It must start with https:// (http:// only for a server on this computer)." type="url" mono value={draft.apiBase} onChange={(apiBase) => change({ apiBase })} />
+        <DraftInput
+          {...addresses}
+          label="Identity server address"
+          hint="Where people sign in. It must start with https:// (http:// only for a server on this computer)."
+          type="url"
+          mono
+          value={draft.issuer}
+          onChange={(issuer) => change({ issuer })}
+        />
+        <DraftInput
+          {...addresses}
+          label="API address"
+          hint="Where the app sends Public API requests. It must start with https:// (http:// only for a server on this computer)."
+          type="url"
+          mono
+          value={draft.apiBase}
+          onChange={(apiBase) => change({ apiBase })}
+        />
       </div>
-      <DraftInput {...credentials} label="Redirect URI" hint="The https address registered for your application in the developer portal, exactly as written there." type="url" mono value={draft.redirectUri} onChange={(redirectUri) => change({ redirectUri })} />
-      <ScopeFields selected={draft.scopes} issuer={draft.issuer} disabled={!credentials.editable} source={source} onChange={(scopes) => change({ scopes })} />
-      <PromptField value={draft.prompt} editable={credentials.editable} source={source} onChange={(prompt) => change({ prompt })} />
+      <DraftInput
+        {...credentials}
+        label="Redirect URI"
+        hint="The https address registered for your application in the developer portal, exactly as written there."
+        type="url"
+        mono
+        value={draft.redirectUri}
+        onChange={(redirectUri) => change({ redirectUri })}
+      />
+      <ScopeFields
+        selected={draft.scopes}
+        issuer={draft.issuer}
+        disabled={!credentials.editable}
+        source={source}
+        onChange={(scopes) => change({ scopes })}
+      />
+      <PromptField
+        value={draft.prompt}
+        editable={credentials.editable}
+        source={source}
+        onChange={(prompt) => change({ prompt })}
+      />
     </>
   );
 }
@@ -134,13 +216,29 @@ interface DraftInputProps {
 function DraftInput({ label, hint, editable, source, type = 'text', mono = false, value, onChange }: DraftInputProps) {
   return (
     <Field label={label} hint={editable ? hint : fixedHint(source)}>
-      <input type={type} className={mono ? 'mono' : undefined} value={value} onChange={(e) => onChange(e.target.value)} disabled={!editable} autoComplete="off" spellCheck={mono ? false : undefined} />
+      <input
+        type={type}
+        className={mono ? 'mono' : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={!editable}
+        autoComplete="off"
+        spellCheck={mono ? false : undefined}
+      />
     </Field>
   );
 }
 
 /** The Client Secret goes in, never out: a stored one is only announced, and replacing starts from empty. */
-function SecretField({ stored, value, onChange }: { stored: boolean; value: string; onChange: (value: string) => void }) {
+function SecretField({
+  stored,
+  value,
+  onChange,
+}: {
+  stored: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const [replacing, setReplacing] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const labelId = useId();
@@ -170,7 +268,14 @@ function SecretField({ stored, value, onChange }: { stored: boolean; value: stri
   return (
     <div className="secret-entry">
       <Field label={stored ? 'New Client Secret' : 'Client Secret'} hint={hint}>
-        <input ref={inputRef} type="password" value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} />
+        <input
+          ref={inputRef}
+          type="password"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </Field>
       {stored && (
         <button type="button" className="link-button" onClick={() => (onChange(''), setReplacing(false))}>
@@ -182,8 +287,25 @@ function SecretField({ stored, value, onChange }: { stored: boolean; value: stri
 }
 
 function initialDraft(env: EnvironmentDetails | null): Draft {
-  if (!env) return { name: '', issuer: '', apiBase: '', clientId: '', redirectUri: '', scopes: KNOWN_SCOPES.map((s) => s.value), prompt: '' };
-  return { name: env.name, issuer: env.issuer, apiBase: env.apiBase, clientId: env.clientId, redirectUri: env.redirectUri, scopes: [...env.scopes], prompt: env.prompt ?? '' };
+  if (!env)
+    return {
+      name: '',
+      issuer: '',
+      apiBase: '',
+      clientId: '',
+      redirectUri: '',
+      scopes: KNOWN_SCOPES.map((s) => s.value),
+      prompt: '',
+    };
+  return {
+    name: env.name,
+    issuer: env.issuer,
+    apiBase: env.apiBase,
+    clientId: env.clientId,
+    redirectUri: env.redirectUri,
+    scopes: [...env.scopes],
+    prompt: env.prompt ?? '',
+  };
 }
 
 /** What the bridge gets: trimmed text, and the secret only when one was typed (omitted keeps the stored one). */
@@ -202,7 +324,9 @@ function toInput(env: EnvironmentDetails | null, draft: Draft, secret: string): 
 }
 
 function lockReason(env: EnvironmentDetails | null): string | null {
-  if (env?.source === 'preset') return `${env.name} is built into the app, so its name and server addresses cannot be changed. You can set its Client ID, redirect URI, permissions and Client Secret.`;
-  if (env?.source === 'admin') return `Your IT team set up ${env.name}, so only they can change its settings. You can still set or replace its Client Secret here.`;
+  if (env?.source === 'preset')
+    return `${env.name} is built into the app, so its name and server addresses cannot be changed. You can set its Client ID, redirect URI, permissions and Client Secret.`;
+  if (env?.source === 'admin')
+    return `Your IT team set up ${env.name}, so only they can change its settings. You can still set or replace its Client Secret here.`;
   return null;
 }

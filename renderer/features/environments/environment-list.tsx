@@ -8,7 +8,13 @@ export const SOURCE_TAGS: Record<EnvironmentDetails['source'], string> = {
 };
 
 /** Every environment at a glance, so a user can see what is set up and pick one to edit. */
-export function EnvironmentList({ environments, onEdit }: { environments: readonly EnvironmentDetails[]; onEdit: (env: EnvironmentDetails) => void }) {
+export function EnvironmentList({
+  environments,
+  onEdit,
+}: {
+  environments: readonly EnvironmentDetails[];
+  onEdit: (env: EnvironmentDetails) => void;
+}) {
   return (
     <ul className="env-list" aria-label="Environments">
       {environments.map((env) => (

@@ -14,7 +14,11 @@ type View = { kind: 'list' } | { kind: 'form'; environment: EnvironmentDetails |
 /** Where the environments and their Client IDs are set up, so staff can connect without typing jargon elsewhere. */
 export function SettingsScreen() {
   return (
-    <Screen title="Settings" lead="Which ApprovalMax servers this app connects to, and the application details it signs in with." className="settings">
+    <Screen
+      title="Settings"
+      lead="Which ApprovalMax servers this app connects to, and the application details it signs in with."
+      className="settings"
+    >
       <EnvironmentsSection />
     </Screen>
   );

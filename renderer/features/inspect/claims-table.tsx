@@ -12,7 +12,15 @@ export const PAGE_SIZE = 100;
  * Memoised: it renders again only when its rows change (the live countdown elsewhere never reaches it).
  * More than PAGE_SIZE rows are shown a page at a time, with a box to find one by name or value.
  */
-export const ClaimsTable = memo(function ClaimsTable({ rows, label, noun }: { rows: readonly InspectedRow[]; label: string; noun: string }) {
+export const ClaimsTable = memo(function ClaimsTable({
+  rows,
+  label,
+  noun,
+}: {
+  rows: readonly InspectedRow[];
+  label: string;
+  noun: string;
+}) {
   // How often this table rendered, on the element (data-renders): lets a test prove a countdown tick leaves it alone.
   const renders = useRef(0);
   renders.current += 1;
@@ -26,7 +34,13 @@ export const ClaimsTable = memo(function ClaimsTable({ rows, label, noun }: { ro
     setFind('');
   }
   const wanted = useDeferredValue(find.trim().toLowerCase());
-  const found = useMemo(() => (wanted === '' ? rows : rows.filter((r) => r.name.toLowerCase().includes(wanted) || r.display.toLowerCase().includes(wanted))), [rows, wanted]);
+  const found = useMemo(
+    () =>
+      wanted === ''
+        ? rows
+        : rows.filter((r) => r.name.toLowerCase().includes(wanted) || r.display.toLowerCase().includes(wanted)),
+    [rows, wanted],
+  );
   const paged = rows.length > PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
@@ -37,7 +51,13 @@ export const ClaimsTable = memo(function ClaimsTable({ rows, label, noun }: { ro
         <div className="table-pager" role="group" aria-label={`${label} pages`}>
           <label className="pager-find">
             <span>Find a {noun}</span>
-            <input type="search" value={find} onChange={(e) => (setFind(e.target.value), setPage(0))} spellCheck={false} autoComplete="off" />
+            <input
+              type="search"
+              value={find}
+              onChange={(e) => (setFind(e.target.value), setPage(0))}
+              spellCheck={false}
+              autoComplete="off"
+            />
           </label>
           <span className="hint" aria-live="polite">
             {found.length === 0
@@ -81,7 +101,10 @@ const ClaimRow = memo(function ClaimRow({ row }: { row: InspectedRow }) {
       <td>
         {row.date ? (
           <>
-            <time dateTime={row.date.iso} title={`${row.date.iso.replace('T', ' ').replace('.000Z', ' UTC')} (${row.date.epochSeconds})`}>
+            <time
+              dateTime={row.date.iso}
+              title={`${row.date.iso.replace('T', ' ').replace('.000Z', ' UTC')} (${row.date.epochSeconds})`}
+            >
               {localTime(row.date.iso)}
             </time>
             <RelativeTime iso={row.date.iso} />
@@ -98,7 +121,10 @@ const ClaimRow = memo(function ClaimRow({ row }: { row: InspectedRow }) {
       <td>
         {row.meaning ?? <span className="hint">Not a claim this app knows.</span>}
         <span className="row-copy">
-          <CopyButton label={`Copy ${row.name}`} text={typeof row.value === 'string' ? row.value : JSON.stringify(row.value)} />
+          <CopyButton
+            label={`Copy ${row.name}`}
+            text={typeof row.value === 'string' ? row.value : JSON.stringify(row.value)}
+          />
         </span>
       </td>
     </tr>

@@ -11,7 +11,9 @@ import { VerifyPanel } from './verify-panel';
 
 /** A connection's current token, hidden until revealed; a refresh replaces it here too, with what changed. */
 export function ConnectionToken({ id }: { id: string }) {
-  const inspection = useQuery(() => bridge.inspect.connection({ id }), { refetchOn: [(reload) => bridge.connections.on('changed', reload)] });
+  const inspection = useQuery(() => bridge.inspect.connection({ id }), {
+    refetchOn: [(reload) => bridge.connections.on('changed', reload)],
+  });
   const [revealed, setRevealed] = useState<string | null>(null);
   const reveal = useAction(async () => {
     const result = await bridge.inspect.revealConnectionToken({ id });

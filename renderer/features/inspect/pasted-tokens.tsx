@@ -44,7 +44,12 @@ export function PastedTokens() {
             <RawToken token={token.token} />
             <CopyButton label="Copy token" text={token.token} secret />
           </section>
-          {token.inspection.ok && <VerifyPanel key={token.token} verify={({ allowUnknownIssuer }) => bridge.inspect.verify({ token: token.token, allowUnknownIssuer })} />}
+          {token.inspection.ok && (
+            <VerifyPanel
+              key={token.token}
+              verify={({ allowUnknownIssuer }) => bridge.inspect.verify({ token: token.token, allowUnknownIssuer })}
+            />
+          )}
           <TokenView inspection={token.inspection} />
         </>
       )}
@@ -65,7 +70,10 @@ function PasteForm({ onInspect }: { onInspect(text: string): void }) {
   }
   return (
     <form className="card form" onSubmit={submit} aria-label="Token to inspect">
-      <Field label="Token" hint="Paste a token, “Bearer …”, an Authorization header, a JSON token response, a URL or a cURL command: the token is found and cleaned for you. It stays on this computer.">
+      <Field
+        label="Token"
+        hint="Paste a token, “Bearer …”, an Authorization header, a JSON token response, a URL or a cURL command: the token is found and cleaned for you. It stays on this computer."
+      >
         <textarea
           ref={box}
           onChange={(e) => setBlank(!/\S/.test(e.target.value))}

@@ -14,12 +14,22 @@ export const RawToken = memo(function RawToken({ token }: { token: string }) {
   return (
     <>
       <p className="raw-token mono" aria-label="Raw token, coloured by part">
-        <span className="part-header" title="Header">{part(header)}</span>.<span className="part-payload" title="Payload (the claims)">{part(payload)}</span>.
-        <span className="part-signature" title="Signature">{part(signature)}</span>
+        <span className="part-header" title="Header">
+          {part(header)}
+        </span>
+        .
+        <span className="part-payload" title="Payload (the claims)">
+          {part(payload)}
+        </span>
+        .
+        <span className="part-signature" title="Signature">
+          {part(signature)}
+        </span>
       </p>
       {short && (
         <p className="hint">
-          Shortened: the token is {Math.round(token.length / 1024).toLocaleString('en-GB')} KB long, so only the start of each long part is shown here. Copying copies it whole.{' '}
+          Shortened: the token is {Math.round(token.length / 1024).toLocaleString('en-GB')} KB long, so only the start
+          of each long part is shown here. Copying copies it whole.{' '}
           <button type="button" className="link" onClick={() => setWhole(true)}>
             Show the whole token
           </button>

@@ -19,7 +19,10 @@ export const TokenView = memo(function TokenView({ inspection }: { inspection: T
       <section className="card result tone-bad" role="alert" aria-label="Token problem">
         <h2>This is not a token this app can read</h2>
         <p>{inspection.error.reason}</p>
-        <p className="hint">Copy the token again from where it came from: it has three parts separated by dots and usually starts with “eyJ”.</p>
+        <p className="hint">
+          Copy the token again from where it came from: it has three parts separated by dots and usually starts with
+          “eyJ”.
+        </p>
       </section>
     );
   const size = tokenBytes(inspection);
@@ -46,8 +49,22 @@ export const TokenView = memo(function TokenView({ inspection }: { inspection: T
           </ul>
         </section>
       )}
-      <RowsSection id="claims-title" title="Claims" noun="claim" copyLabel="Copy payload JSON" json={inspection.json.payload} rows={inspection.claims} />
-      <RowsSection id="header-title" title="Header" noun="header field" copyLabel="Copy header JSON" json={inspection.json.header} rows={inspection.header}>
+      <RowsSection
+        id="claims-title"
+        title="Claims"
+        noun="claim"
+        copyLabel="Copy payload JSON"
+        json={inspection.json.payload}
+        rows={inspection.claims}
+      />
+      <RowsSection
+        id="header-title"
+        title="Header"
+        noun="header field"
+        copyLabel="Copy header JSON"
+        json={inspection.json.header}
+        rows={inspection.header}
+      >
         <p className="hint">Signature: {inspection.signatureBytes} bytes.</p>
       </RowsSection>
       <JsonSection header={inspection.json.header} payload={inspection.json.payload} />
@@ -59,7 +76,12 @@ export const TokenView = memo(function TokenView({ inspection }: { inspection: T
 export function tokenBytes(inspection: TokenInspectionOk): number {
   const encoder = new TextEncoder();
   const encoded = (bytes: number) => Math.floor(bytes / 3) * 4 + [0, 2, 3][bytes % 3]!;
-  return encoded(encoder.encode(inspection.json.header).length) + encoded(encoder.encode(inspection.json.payload).length) + encoded(inspection.signatureBytes) + 2;
+  return (
+    encoded(encoder.encode(inspection.json.header).length) +
+    encoded(encoder.encode(inspection.json.payload).length) +
+    encoded(inspection.signatureBytes) +
+    2
+  );
 }
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-GB')} KB`;
@@ -68,7 +90,15 @@ const largeTokenWarning = (bytes: number) =>
   `This token is very large: ${kb(bytes)} (most access tokens are 1–2 KB). It is decoded and shown below, long tables a page at a time, but servers often refuse requests whose headers are this big.`;
 
 /** A titled table of claims or header fields, with a copy of its JSON. */
-function RowsSection(props: { id: string; title: string; noun: string; copyLabel: string; json: string; rows: TokenInspectionOk['claims']; children?: ReactNode }) {
+function RowsSection(props: {
+  id: string;
+  title: string;
+  noun: string;
+  copyLabel: string;
+  json: string;
+  rows: TokenInspectionOk['claims'];
+  children?: ReactNode;
+}) {
   return (
     <section className="card" aria-labelledby={props.id}>
       <div className="section-head">
@@ -145,7 +175,12 @@ const ExpirySummary = memo(function ExpirySummary({ inspection }: { inspection: 
  * The one part of the inspector with a clock of its own (every second): the card's tone, the
  * countdown and the "valid until" line. Its children come from the parent, so a tick leaves them be.
  */
-function LiveExpiry(props: { expiresAt: TokenInspectionOk['times']['expiresAt']; state: TokenInspectionOk['times']['state']; notes: ReactNode; children: ReactNode }) {
+function LiveExpiry(props: {
+  expiresAt: TokenInspectionOk['times']['expiresAt'];
+  state: TokenInspectionOk['times']['state'];
+  notes: ReactNode;
+  children: ReactNode;
+}) {
   const { expiresAt: exp, state: stated } = props;
   const now = useNow(1000);
   const live = exp ? Math.round((new Date(exp.iso).getTime() - now) / 1000) : null;
@@ -166,7 +201,8 @@ function LiveExpiry(props: { expiresAt: TokenInspectionOk['times']['expiresAt'];
           </h2>
           {exp && (
             <p className="hint">
-              {live !== null && live > 0 ? 'Valid until' : 'Expired on'} {localTime(exp.iso)} (local time) · {exp.iso.replace('T', ' ').replace('.000Z', ' UTC')}
+              {live !== null && live > 0 ? 'Valid until' : 'Expired on'} {localTime(exp.iso)} (local time) ·{' '}
+              {exp.iso.replace('T', ' ').replace('.000Z', ' UTC')}
             </p>
           )}
           {props.notes}

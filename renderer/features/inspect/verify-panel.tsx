@@ -60,8 +60,8 @@ export function VerifyPanel({ verify }: { verify: Verify }) {
       </div>
       {!result && !check.error && (
         <p className="hint">
-          Decoding shows what a token says; only the signature proves who issued it. The check fetches the issuer's published keys — at once for the issuers of your
-          environments, for any other only if you say so.
+          Decoding shows what a token says; only the signature proves who issued it. The check fetches the issuer's
+          published keys — at once for the issuers of your environments, for any other only if you say so.
         </p>
       )}
       <CallError error={check.error} />
@@ -79,7 +79,10 @@ export function VerifyPanel({ verify }: { verify: Verify }) {
       {result && declined && (
         <div className="verdict-line tone-warning" role="status">
           <strong>Not checked</strong>
-          <p>Nothing was fetched from the issuer, so the signature was not checked. Do not rely on what this token says about who issued it.</p>
+          <p>
+            Nothing was fetched from the issuer, so the signature was not checked. Do not rely on what this token says
+            about who issued it.
+          </p>
         </div>
       )}
     </section>

@@ -39,7 +39,11 @@ export function SkewWarning({ skew }: { skew: ClockSkew }) {
 /** Total time, the phases where the transport reports them, and which transport said so. */
 export function TimingsView({ timings }: { timings: PingTimings }) {
   // The phases are the transport's own figures: scale bars to whichever is longer, theirs or the app's total.
-  const scale = Math.max(timings.totalMs, timings.phases.reduce((sum, p) => sum + p.ms, 0), 0.1);
+  const scale = Math.max(
+    timings.totalMs,
+    timings.phases.reduce((sum, p) => sum + p.ms, 0),
+    0.1,
+  );
   return (
     <div className="timings">
       <table className="headers" aria-label="Timings">
@@ -61,7 +65,9 @@ export function TimingsView({ timings }: { timings: PingTimings }) {
         </tbody>
       </table>
       <p className="hint">
-        {timings.phases.length > 0 ? `Phases measured by ${timings.transport}; they may not add up exactly to the app's total.` : `Measured with ${timings.transport}.`}
+        {timings.phases.length > 0
+          ? `Phases measured by ${timings.transport}; they may not add up exactly to the app's total.`
+          : `Measured with ${timings.transport}.`}
         {timings.note ? ` ${timings.note}` : ''}
       </p>
     </div>

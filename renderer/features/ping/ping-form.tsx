@@ -29,7 +29,11 @@ export function PingForm({ state, set, connections, environments, busy, error, o
     <form className="card form" onSubmit={onSubmit} aria-label="Ping request">
       <SourceChoice source={state.source} hasConnections={connections.length > 0} set={set} />
       <div className="field-row">
-        {pasted ? <EnvironmentField state={state} set={set} environments={environments} /> : <ConnectionField state={state} set={set} connections={connections} />}
+        {pasted ? (
+          <EnvironmentField state={state} set={set} environments={environments} />
+        ) : (
+          <ConnectionField state={state} set={set} connections={connections} />
+        )}
         <Field label="Endpoint">
           <select value={state.endpoint} onChange={(e) => set({ endpoint: e.target.value })}>
             {ENDPOINTS.map((p) => (
@@ -41,13 +45,28 @@ export function PingForm({ state, set, connections, environments, busy, error, o
         </Field>
       </div>
       {state.endpoint === CUSTOM_PATH && (
-        <Field label="Path" hint="A GET path under the API address, starting with “/”, e.g. /api/v1/companies/{companyId}/xero/purchase-orders?limit=10">
-          <input type="text" className="mono" value={state.customPath} onChange={(e) => set({ customPath: e.target.value })} spellCheck={false} autoComplete="off" placeholder="/api/v1/…" />
+        <Field
+          label="Path"
+          hint="A GET path under the API address, starting with “/”, e.g. /api/v1/companies/{companyId}/xero/purchase-orders?limit=10"
+        >
+          <input
+            type="text"
+            className="mono"
+            value={state.customPath}
+            onChange={(e) => set({ customPath: e.target.value })}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="/api/v1/…"
+          />
         </Field>
       )}
       {pasted && <TokenField token={state.token} set={set} onSubmit={onSubmit} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || (pasted ? !state.environmentId : !state.connectionId)}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || (pasted ? !state.environmentId : !state.connectionId)}
+        >
           {busy ? 'Sending…' : 'Send request'}
         </button>
         {pasted && <span className="hint">or press Ctrl+Enter in the token box</span>}
@@ -57,27 +76,56 @@ export function PingForm({ state, set, connections, environments, busy, error, o
   );
 }
 
-function SourceChoice({ source, hasConnections, set }: { source: PingFormState['source']; hasConnections: boolean; set: Set }) {
+function SourceChoice({
+  source,
+  hasConnections,
+  set,
+}: {
+  source: PingFormState['source'];
+  hasConnections: boolean;
+  set: Set;
+}) {
   return (
     <fieldset className="source-choice">
       <legend className="label">Token to use</legend>
       <label>
-        <input type="radio" name="source" checked={source === 'connection'} disabled={!hasConnections} onChange={() => set({ source: 'connection' })} />
+        <input
+          type="radio"
+          name="source"
+          checked={source === 'connection'}
+          disabled={!hasConnections}
+          onChange={() => set({ source: 'connection' })}
+        />
         A connection’s current token
       </label>
       <label>
-        <input type="radio" name="source" checked={source === 'pasted'} onChange={() => set({ source: 'pasted' })} />
-        A token I paste
+        <input type="radio" name="source" checked={source === 'pasted'} onChange={() => set({ source: 'pasted' })} />A
+        token I paste
       </label>
-      {!hasConnections && <span className="hint">No connections yet: connect an organisation on the Connections screen, or paste a token.</span>}
+      {!hasConnections && (
+        <span className="hint">
+          No connections yet: connect an organisation on the Connections screen, or paste a token.
+        </span>
+      )}
     </fieldset>
   );
 }
 
-function ConnectionField({ state, set, connections }: { state: PingFormState; set: Set; connections: readonly ConnectionView[] }) {
+function ConnectionField({
+  state,
+  set,
+  connections,
+}: {
+  state: PingFormState;
+  set: Set;
+  connections: readonly ConnectionView[];
+}) {
   const connection = connections.find((c) => c.id === state.connectionId);
   return (
-    <Field label="Connection" hint={connection && `${connection.environmentName} · renewed first if it is about to expire`}>
+    <Field
+      label="Connection"
+      hint={connection && `${connection.environmentName} · renewed first if it is about to expire`}
+    >
       <select value={state.connectionId} onChange={(e) => set({ connectionId: e.target.value })}>
         {connections.map((c) => (
           <option key={c.id} value={c.id}>
@@ -89,7 +137,15 @@ function ConnectionField({ state, set, connections }: { state: PingFormState; se
   );
 }
 
-function EnvironmentField({ state, set, environments }: { state: PingFormState; set: Set; environments: readonly EnvironmentSummary[] }) {
+function EnvironmentField({
+  state,
+  set,
+  environments,
+}: {
+  state: PingFormState;
+  set: Set;
+  environments: readonly EnvironmentSummary[];
+}) {
   const environment = environments.find((e) => e.id === state.environmentId);
   return (
     <Field label="Environment" hint={environment && `API at ${environment.apiBase}`}>
@@ -109,8 +165,19 @@ function TokenField({ token, set, onSubmit }: { token: string; set: Set; onSubmi
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) onSubmit();
   };
   return (
-    <Field label="Access token" hint="A leading “Bearer ”, quotes, spaces and line breaks are removed for you. The token stays on this computer and is never saved.">
-      <textarea value={token} onChange={(e) => set({ token: e.target.value })} onKeyDown={onKey} rows={4} spellCheck={false} autoComplete="off" placeholder="eyJhbGciOiJQUzI1NiIs…" />
+    <Field
+      label="Access token"
+      hint="A leading “Bearer ”, quotes, spaces and line breaks are removed for you. The token stays on this computer and is never saved."
+    >
+      <textarea
+        value={token}
+        onChange={(e) => set({ token: e.target.value })}
+        onKeyDown={onKey}
+        rows={4}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="eyJhbGciOiJQUzI1NiIs…"
+      />
     </Field>
   );
 }

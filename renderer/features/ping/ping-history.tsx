@@ -2,7 +2,17 @@ import type { PingHistoryItem } from '../../../preload/contract';
 import { localTime } from '../../shared/format';
 
 /** The last checks, newest first; each opens its full result again. Tokens are never kept. */
-export function PingHistory({ items, openId, onOpen, onClear }: { items: readonly PingHistoryItem[]; openId: string | null; onOpen(id: string): void; onClear(): void }) {
+export function PingHistory({
+  items,
+  openId,
+  onOpen,
+  onClear,
+}: {
+  items: readonly PingHistoryItem[];
+  openId: string | null;
+  onOpen(id: string): void;
+  onClear(): void;
+}) {
   return (
     <section className="card ping-history" aria-labelledby="history-title">
       <div className="section-header">
@@ -14,17 +24,25 @@ export function PingHistory({ items, openId, onOpen, onClear }: { items: readonl
         )}
       </div>
       {items.length === 0 ? (
-        <p className="muted">No checks yet. The last 50 per connection, and for pasted tokens, are kept here (without their tokens).</p>
+        <p className="muted">
+          No checks yet. The last 50 per connection, and for pasted tokens, are kept here (without their tokens).
+        </p>
       ) : (
         <ul aria-label="Earlier checks">
           {items.map((item) => (
             <li key={item.id}>
-              <button type="button" className={`history-item tone-${item.tone}`} aria-current={item.id === openId ? 'true' : undefined} onClick={() => onOpen(item.id)}>
+              <button
+                type="button"
+                className={`history-item tone-${item.tone}`}
+                aria-current={item.id === openId ? 'true' : undefined}
+                onClick={() => onOpen(item.id)}
+              >
                 <span className={`status-pill tone-${item.tone}`}>{item.status ?? '—'}</span>
                 <span className="history-main">
                   <span className="history-headline">{item.headline}</span>
                   <span className="hint">
-                    {item.target.kind === 'connection' ? item.target.label : 'Pasted token'} · {item.environmentName} · GET {item.path}
+                    {item.target.kind === 'connection' ? item.target.label : 'Pasted token'} · {item.environmentName} ·
+                    GET {item.path}
                   </span>
                 </span>
                 <time dateTime={item.startedAt}>{localTime(item.startedAt)}</time>

@@ -25,19 +25,55 @@ export function PingScreen() {
   }
 
   return (
-    <Screen title="Test the API" lead="Check whether an access token works against the ApprovalMax Public API, and why not if it does not.">
-      <PingForm state={form.state} set={form.set} connections={connections ?? []} environments={environments.data ?? []} busy={ping.busy} error={ping.error ?? environments.error} onSubmit={send} />
+    <Screen
+      title="Test the API"
+      lead="Check whether an access token works against the ApprovalMax Public API, and why not if it does not."
+    >
+      <PingForm
+        state={form.state}
+        set={form.set}
+        connections={connections ?? []}
+        environments={environments.data ?? []}
+        busy={ping.busy}
+        error={ping.error ?? environments.error}
+        onSubmit={send}
+      />
       {ping.report && (
-        <PingResult report={ping.report} onCopy={(what) => (what === 'curl-with-token' ? setConfirm('token') : void ping.copy(what))} copyNote={ping.copyNote} copyError={ping.copyError} />
+        <PingResult
+          report={ping.report}
+          onCopy={(what) => (what === 'curl-with-token' ? setConfirm('token') : void ping.copy(what))}
+          copyNote={ping.copyNote}
+          copyError={ping.copyError}
+        />
       )}
-      <PingHistory items={ping.history} openId={ping.report?.id ?? null} onOpen={(id) => void ping.open(id)} onClear={() => setConfirm('clear')} />
+      <PingHistory
+        items={ping.history}
+        openId={ping.report?.id ?? null}
+        onOpen={(id) => void ping.open(id)}
+        onClear={() => setConfirm('clear')}
+      />
       {confirm === 'token' && (
-        <ConfirmDialog title="Copy the command with the real token?" confirm="Copy with the token" cancel="Keep $TOKEN" onConfirm={decided(() => void ping.copy('curl-with-token'))} onCancel={() => setConfirm(null)}>
-          <p>Anyone who gets this command can call ApprovalMax as this connection until the token expires. It is cleared from the clipboard after 60 seconds. Never paste it into a ticket or a chat.</p>
+        <ConfirmDialog
+          title="Copy the command with the real token?"
+          confirm="Copy with the token"
+          cancel="Keep $TOKEN"
+          onConfirm={decided(() => void ping.copy('curl-with-token'))}
+          onCancel={() => setConfirm(null)}
+        >
+          <p>
+            Anyone who gets this command can call ApprovalMax as this connection until the token expires. It is cleared
+            from the clipboard after 60 seconds. Never paste it into a ticket or a chat.
+          </p>
         </ConfirmDialog>
       )}
       {confirm === 'clear' && (
-        <ConfirmDialog title="Clear the history?" confirm="Clear history" cancel="Keep it" onConfirm={decided(() => void ping.clear())} onCancel={() => setConfirm(null)}>
+        <ConfirmDialog
+          title="Clear the history?"
+          confirm="Clear history"
+          cancel="Keep it"
+          onConfirm={decided(() => void ping.clear())}
+          onCancel={() => setConfirm(null)}
+        >
           <p>Every earlier check on this computer is removed. The activity timeline keeps its one-line entries.</p>
         </ConfirmDialog>
       )}

@@ -35,14 +35,19 @@ export function usePing() {
   const copy = useAction(async (what: PingCopy) => {
     if (!report) return failed('Send a request first.');
     const result = await bridge.ping.copy({ id: report.id, what });
-    const wiped = result.ok && result.value.clearsAt ? ` It holds the real token and will be cleared from the clipboard at ${new Date(result.value.clearsAt).toLocaleTimeString()}.` : '';
+    const wiped =
+      result.ok && result.value.clearsAt
+        ? ` It holds the real token and will be cleared from the clipboard at ${new Date(result.value.clearsAt).toLocaleTimeString()}.`
+        : '';
     setCopyNote(result.ok ? `${what === 'response' ? 'Response' : 'cURL command'} copied.${wiped}` : null);
     return result;
   });
 
   // One line says what last went wrong: starting anything clears what an earlier call said.
   const steps = [send, open, clear];
-  const clearing = <A extends unknown[], T>(run: (...args: A) => Promise<T>) => (...args: A) => (steps.forEach((s) => s.clearError()), run(...args));
+  const clearing =
+    <A extends unknown[], T>(run: (...args: A) => Promise<T>) =>
+    (...args: A) => (steps.forEach((s) => s.clearError()), run(...args));
   return {
     report,
     copyNote,

@@ -14,7 +14,12 @@ const added = (queue: ProxyChallengeView[] | null, items: readonly ProxyChalleng
 /** Shows one dialog per proxy that asks for a user name and password, oldest first. */
 export function ProxyDialogs() {
   const queue = useQuery(bridge.proxy.waiting, {
-    refetchOn: [updateOn((apply) => bridge.proxy.on('credentialsNeeded', apply), (q: ProxyChallengeView[] | null, view: ProxyChallengeView) => added(q, [view]))],
+    refetchOn: [
+      updateOn(
+        (apply) => bridge.proxy.on('credentialsNeeded', apply),
+        (q: ProxyChallengeView[] | null, view: ProxyChallengeView) => added(q, [view]),
+      ),
+    ],
   });
   const current = queue.data?.[0];
   if (!current) return null;
@@ -26,7 +31,8 @@ function ProxyDialog({ challenge, onDone }: { challenge: ProxyChallengeView; onD
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(false);
   const send = useAction((answer: ProxyAnswer) => bridge.proxy.answer({ id: challenge.id, answer }));
-  const answer = (login: boolean) => void send.run(login ? { kind: 'login', username, password, remember } : { kind: 'cancel' }).then(onDone);
+  const answer = (login: boolean) =>
+    void send.run(login ? { kind: 'login', username, password, remember } : { kind: 'cancel' }).then(onDone);
   const titleId = `proxy-title-${challenge.id}`;
   return (
     <Modal titleId={titleId} onCancel={() => answer(false)}>
@@ -39,13 +45,25 @@ function ProxyDialog({ challenge, onDone }: { challenge: ProxyChallengeView; onD
         )}
         <ProxyExplanation challenge={challenge} />
         <Field label="User name">
-          <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required data-autofocus />
+          <input
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="username"
+            required
+            data-autofocus
+          />
         </Field>
         <Field label="Password">
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+          />
         </Field>
         <label className="check">
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember in this computer's keychain
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember in this
+          computer's keychain
         </label>
         <div className="actions">
           <button type="submit" className="primary" disabled={!username}>
@@ -67,8 +85,8 @@ function ProxyExplanation({ challenge }: { challenge: ProxyChallengeView }) {
       <strong>
         {challenge.host}:{challenge.port}
       </strong>
-      {challenge.realm ? ` (${challenge.realm})` : ''}, which wants a user name and password. These are usually your work account's; ask your IT team if
-      you are not sure.
+      {challenge.realm ? ` (${challenge.realm})` : ''}, which wants a user name and password. These are usually your
+      work account's; ask your IT team if you are not sure.
     </p>
   );
 }

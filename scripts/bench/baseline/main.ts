@@ -11,14 +11,25 @@ type Invoke = (channel: string, arg: unknown) => Promise<unknown>;
 function List() {
   const [items, setItems] = useState<readonly string[] | null>(null);
   useEffect(() => {
-    void (window as unknown as { __amcInvoke: Invoke }).__amcInvoke('bench:list', null).then((reply) => setItems(reply as string[]));
+    void (window as unknown as { __amcInvoke: Invoke })
+      .__amcInvoke('bench:list', null)
+      .then((reply) => setItems(reply as string[]));
   }, []);
   if (!items) return h('p', null, 'Loading…');
-  return h('ul', { id: 'bench-list' }, items.map((text, i) => h('li', { key: i }, text)));
+  return h(
+    'ul',
+    { id: 'bench-list' },
+    items.map((text, i) => h('li', { key: i }, text)),
+  );
 }
 
 function Baseline() {
-  return h('main', null, h('h1', null, 'Benchmark baseline'), new URLSearchParams(location.search).has('list') ? h(List) : null);
+  return h(
+    'main',
+    null,
+    h('h1', null, 'Benchmark baseline'),
+    new URLSearchParams(location.search).has('list') ? h(List) : null,
+  );
 }
 
 createRoot(document.getElementById('root')!).render(h(StrictMode, null, h(Baseline)));

@@ -7,8 +7,15 @@ import { ACTIVITY_LIMIT, ActivityLog } from '../../../main/core/activity/activit
 import { EventHub } from '../../../main/core/events';
 import { MemoryLogger } from '../core/fakes';
 
-const entry = (i: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), kind: 'ping', summary: `entry ${i}`, tone: 'good', ...extra });
-const open = (dir: string, events = new EventHub()) => ActivityLog.open(dir, events, () => Date.now(), new MemoryLogger());
+const entry = (i: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+  kind: 'ping',
+  summary: `entry ${i}`,
+  tone: 'good',
+  ...extra,
+});
+const open = (dir: string, events = new EventHub()) =>
+  ActivityLog.open(dir, events, () => Date.now(), new MemoryLogger());
 const fresh = () => mkdtempSync(path.join(os.tmpdir(), 'amc-activity-'));
 
 describe('activity timeline', () => {
@@ -42,7 +49,9 @@ describe('activity timeline', () => {
     const sent: unknown[] = [];
     events.subscribe((channel, payload) => void sent.push([channel, payload]));
     const { log } = await open(dir, events);
-    log.record(entry(1, { summary: 'Failed https://x.test/cb?code=abc123&state=xyz with eyJhbGciOiJI.eyJzdWIiOjF9.sig' }));
+    log.record(
+      entry(1, { summary: 'Failed https://x.test/cb?code=abc123&state=xyz with eyJhbGciOiJI.eyJzdWIiOjF9.sig' }),
+    );
     await log.flush();
     const file = readFileSync(path.join(dir, 'activity.json'), 'utf8');
     for (const text of [file, JSON.stringify(sent)]) {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runDesktopApp, type AppLifecycle, type DesktopAppParts, type MainWindowHandle } from '../../../main/boot/desktop-lifecycle';
+import {
+  runDesktopApp,
+  type AppLifecycle,
+  type DesktopAppParts,
+  type MainWindowHandle,
+} from '../../../main/boot/desktop-lifecycle';
 import { StartupProblem } from '../../../main/boot/startup-failure';
 
 type Event = Parameters<AppLifecycle['on']>[0];
@@ -97,7 +102,12 @@ describe('runDesktopApp', () => {
   it('a start that throws shows a plain-words dialog naming the folder, logs it, and exits (no windowless process)', async () => {
     const life = new FakeLifecycle();
     const locked = Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
-    const p = parts({ start: () => Promise.reject(new StartupProblem('The data folder', 'C:\\Users\\a\\AppData\\Roaming\\ApprovalMax Connect', locked)) });
+    const p = parts({
+      start: () =>
+        Promise.reject(
+          new StartupProblem('The data folder', 'C:\\Users\\a\\AppData\\Roaming\\ApprovalMax Connect', locked),
+        ),
+    });
     await runDesktopApp(life, p.value);
     expect(life.exitCode).toBe(1);
     expect(p.windows).toHaveLength(0);
@@ -130,7 +140,15 @@ describe('runDesktopApp', () => {
     life.showError = () => {
       throw new Error('no display');
     };
-    await runDesktopApp(life, parts({ start: () => Promise.reject(new Error('boom')), logFailure: () => { throw new Error('disk gone'); } }).value);
+    await runDesktopApp(
+      life,
+      parts({
+        start: () => Promise.reject(new Error('boom')),
+        logFailure: () => {
+          throw new Error('disk gone');
+        },
+      }).value,
+    );
     expect(life.exitCode).toBe(1);
   });
 
@@ -182,7 +200,9 @@ describe('runDesktopApp', () => {
   it('holds the quit once until the core has saved what is in flight, then lets it through', async () => {
     const life = new FakeLifecycle();
     let saved = false;
-    const p = parts({ start: async () => ({ stop: () => new Promise<void>((r) => setTimeout(() => ((saved = true), r()), 20)) }) });
+    const p = parts({
+      start: async () => ({ stop: () => new Promise<void>((r) => setTimeout(() => ((saved = true), r()), 20)) }),
+    });
     await runDesktopApp(life, p.value);
     expect(await life.quitApp()).toEqual(['held']);
     expect(saved).toBe(true);

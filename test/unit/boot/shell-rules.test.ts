@@ -19,8 +19,13 @@ describe('rules both shells apply', () => {
   });
 
   it('both shells use the one forbidden-sender answer and the one browser rule', () => {
-    expect(FORBIDDEN_SENDER).toEqual({ ok: false, error: { code: 'forbidden-sender', message: 'This request did not come from the app window and was refused.' } });
-    for (const file of ['main/electron/ipc.ts', 'test/shell/launch.ts']) expect(readFileSync(path.join(ROOT, file), 'utf8')).toContain('FORBIDDEN_SENDER');
-    for (const file of ['main/electron/external-browser.ts', 'test/shell/auth-window.ts']) expect(readFileSync(path.join(ROOT, file), 'utf8')).toContain('mayOpenInBrowser(url, issuerOrigin)');
+    expect(FORBIDDEN_SENDER).toEqual({
+      ok: false,
+      error: { code: 'forbidden-sender', message: 'This request did not come from the app window and was refused.' },
+    });
+    for (const file of ['main/electron/ipc.ts', 'test/shell/launch.ts'])
+      expect(readFileSync(path.join(ROOT, file), 'utf8')).toContain('FORBIDDEN_SENDER');
+    for (const file of ['main/electron/external-browser.ts', 'test/shell/auth-window.ts'])
+      expect(readFileSync(path.join(ROOT, file), 'utf8')).toContain('mayOpenInBrowser(url, issuerOrigin)');
   });
 });

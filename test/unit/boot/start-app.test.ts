@@ -17,7 +17,12 @@ function shell(env: Record<string, string | undefined>, overrides: Partial<Shell
     defaultDataDir: tmp(),
     env: { APPROVALMAX_CONNECT_KEYCHAIN_SERVICE: 'amc-boot-test', ...env },
     console: () => undefined,
-    ports: () => ({ authWindow: new FakeAuthWindow(), browser: new FakeBrowser(), clipboard: new MemoryClipboard(), http: fakeHttp(() => new Response('', { status: 404 })).http }),
+    ports: () => ({
+      authWindow: new FakeAuthWindow(),
+      browser: new FakeBrowser(),
+      clipboard: new MemoryClipboard(),
+      http: fakeHttp(() => new Response('', { status: 404 })).http,
+    }),
     ...overrides,
   };
 }
@@ -33,13 +38,17 @@ describe('startApp: the start-up both shells share', () => {
   it('refuses a relative APPROVALMAX_CONNECT_DATA_DIR in plain words', async () => {
     const error = await startApp(shell({ APPROVALMAX_CONNECT_DATA_DIR: 'relative/data' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StartupProblem);
-    expect(describeStartupFailure(error).message).toMatch(/^The setting APPROVALMAX_CONNECT_DATA_DIR is "relative\/data", which is not a full path\./);
+    expect(describeStartupFailure(error).message).toMatch(
+      /^The setting APPROVALMAX_CONNECT_DATA_DIR is "relative\/data", which is not a full path\./,
+    );
   });
 
   it('names the data folder when it cannot be made (a file stands where it should be)', async () => {
     const file = path.join(tmp(), 'not-a-folder');
     writeFileSync(file, 'x');
-    const error = await startApp(shell({ APPROVALMAX_CONNECT_DATA_DIR: path.join(file, 'data') })).catch((e: unknown) => e);
+    const error = await startApp(shell({ APPROVALMAX_CONNECT_DATA_DIR: path.join(file, 'data') })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StartupProblem);
     const { message } = describeStartupFailure(error);
     expect(message).toContain(path.join(file, 'data'));
@@ -76,9 +85,17 @@ describe('startApp: the start-up both shells share', () => {
 
   it('writes a start-up failure to logs/app.log in the data folder', () => {
     const dataDir = tmp();
-    const file = logStartupFailure({ env: { APPROVALMAX_CONNECT_DATA_DIR: dataDir }, defaultDataDir: '/unused' }, Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' }));
+    const file = logStartupFailure(
+      { env: { APPROVALMAX_CONNECT_DATA_DIR: dataDir }, defaultDataDir: '/unused' },
+      Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' }),
+    );
     expect(file).toBe(path.join(dataDir, 'logs', 'app.log'));
     expect(readFileSync(file!, 'utf8')).toMatch(/"level":"error".*"errno":"EPERM"/);
-    expect(logStartupFailure({ env: { APPROVALMAX_CONNECT_DATA_DIR: 'relative' }, defaultDataDir: '/unused' }, new Error('x'))).toBeUndefined();
+    expect(
+      logStartupFailure(
+        { env: { APPROVALMAX_CONNECT_DATA_DIR: 'relative' }, defaultDataDir: '/unused' },
+        new Error('x'),
+      ),
+    ).toBeUndefined();
   });
 });

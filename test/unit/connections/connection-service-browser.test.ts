@@ -35,19 +35,38 @@ describe('signing in with the user’s own browser, against the simulator', () =
 
   it('lets a wrong paste be corrected, connects on the right one, and refuses a replay', async () => {
     const { h, flowId } = await begin();
-    const landed = await signInOverHttp(sim, h.browser.opened[0]!, { organisations: [sim.organisations[1]!.companyId] });
+    const landed = await signInOverHttp(sim, h.browser.opened[0]!, {
+      organisations: [sim.organisations[1]!.companyId],
+    });
 
-    const wrong = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: 'https://example.com/somewhere?code=abc' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining(NOT_OURS) } });
+    const wrong = await h.dispatch('connections:finishBrowserSignIn', {
+      flowId,
+      landedUrl: 'https://example.com/somewhere?code=abc',
+    });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'sign-in-failed', message: expect.stringContaining(NOT_OURS) },
+    });
     const forged = new URL(landed);
     forged.searchParams.set('state', 'from-another-attempt');
     const mismatch = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: forged.href });
-    expect(mismatch).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining('does not belong to the one this app started') } });
+    expect(mismatch).toMatchObject({
+      ok: false,
+      error: {
+        code: 'sign-in-failed',
+        message: expect.stringContaining('does not belong to the one this app started'),
+      },
+    });
     expect(h.tokenRequests()).toBe(0);
 
-    const view = valueOf<ConnectionView>(await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: `  ${landed}\n` }));
+    const view = valueOf<ConnectionView>(
+      await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: `  ${landed}\n` }),
+    );
     expect(view).toMatchObject({ status: 'connected', organisations: [sim.organisations[1]] });
-    expect(h.connectionKeys().sort()).toEqual([`connection/${view.id}/access-token`, `connection/${view.id}/refresh-token`]);
+    expect(h.connectionKeys().sort()).toEqual([
+      `connection/${view.id}/access-token`,
+      `connection/${view.id}/refresh-token`,
+    ]);
     expect(h.tokenRequests()).toBe(1);
 
     const replay = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: landed });
@@ -60,7 +79,10 @@ describe('signing in with the user’s own browser, against the simulator', () =
   it('refuses a paste for an unknown flow', async () => {
     const { h } = await begin();
     const landed = await signInOverHttp(sim, h.browser.opened[0]!);
-    expect(await h.dispatch('connections:finishBrowserSignIn', { flowId: 'made-up', landedUrl: landed })).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
+    expect(await h.dispatch('connections:finishBrowserSignIn', { flowId: 'made-up', landedUrl: landed })).toEqual({
+      ok: false,
+      error: { code: 'sign-in-failed', message: USED },
+    });
     expect(h.tokenRequests()).toBe(0);
   });
 
@@ -68,8 +90,14 @@ describe('signing in with the user’s own browser, against the simulator', () =
     const { h, flowId } = await begin();
     const denied = await signInOverHttp(sim, h.browser.opened[0]!, { decision: 'deny' });
     const result = await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: denied });
-    expect(result).toMatchObject({ ok: false, error: { code: 'sign-in-failed', message: expect.stringContaining('Nothing was connected.') } });
-    expect(await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: denied })).toEqual({ ok: false, error: { code: 'sign-in-failed', message: USED } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'sign-in-failed', message: expect.stringContaining('Nothing was connected.') },
+    });
+    expect(await h.dispatch('connections:finishBrowserSignIn', { flowId, landedUrl: denied })).toEqual({
+      ok: false,
+      error: { code: 'sign-in-failed', message: USED },
+    });
     expect(h.tokenRequests()).toBe(0);
     expect(h.connectionKeys()).toEqual([]);
   });
@@ -86,6 +114,12 @@ describe('signing in with the user’s own browser, against the simulator', () =
       throw new Error('xdg-open not found');
     };
     const result = await h.dispatch('connections:signInWithBrowser', { environmentId: 'sim' });
-    expect(result).toEqual({ ok: false, error: { code: 'sign-in-failed', message: 'Your browser could not be opened. Check that a default browser is set, then try again.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'sign-in-failed',
+        message: 'Your browser could not be opened. Check that a default browser is set, then try again.',
+      },
+    });
   });
 });

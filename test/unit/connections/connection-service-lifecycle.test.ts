@@ -17,13 +17,23 @@ describe('refresh, rename and disconnect through the core service, against the s
     const view = valueOf<ConnectionView>(await h.dispatch('connections:connect', { environmentId: 'sim' }));
     return { h, view };
   }
-  const accessIn = (h: Harness, id: string) => (JSON.parse(h.secrets.entries.get(`connection/${id}/access-token`) ?? 'null') as { accessToken: string } | null)?.accessToken;
-  const onDisk = (h: Harness) => JSON.parse(readFileSync(path.join(h.config.dataDir, 'connections.json'), 'utf8')) as { connections: { id: string; label: string; status: string; lastRefreshedAt: string | null }[] };
+  const accessIn = (h: Harness, id: string) =>
+    (JSON.parse(h.secrets.entries.get(`connection/${id}/access-token`) ?? 'null') as { accessToken: string } | null)
+      ?.accessToken;
+  const onDisk = (h: Harness) =>
+    JSON.parse(readFileSync(path.join(h.config.dataDir, 'connections.json'), 'utf8')) as {
+      connections: { id: string; label: string; status: string; lastRefreshedAt: string | null }[];
+    };
   const refreshAtSimulator = (refreshToken: string) =>
     fetch(new URL('/connect/token', sim.issuer), {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sim.clientId, client_secret: sim.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: sim.clientId,
+        client_secret: sim.clientSecret,
+      }),
     });
 
   it('"Refresh now" gets a new access token and sets lastRefreshedAt', async () => {
@@ -45,22 +55,33 @@ describe('refresh, rename and disconnect through the core service, against the s
     const { h, view } = await connected();
     sim.setFaults({ token: 'invalid-grant' });
     const result = valueOf<ConnectionView>(await h.dispatch('connections:refresh', { id: view.id }));
-    expect(result).toMatchObject({ id: view.id, status: 'needs-reconnect', lastRefreshedAt: null, statusMessage: expect.stringContaining('Reconnect the organisation to continue.') });
+    expect(result).toMatchObject({
+      id: view.id,
+      status: 'needs-reconnect',
+      lastRefreshedAt: null,
+      statusMessage: expect.stringContaining('Reconnect the organisation to continue.'),
+    });
     expect(onDisk(h).connections).toEqual([expect.objectContaining({ id: view.id, status: 'needs-reconnect' })]);
     expect(h.changes().at(-1)).toEqual([result]);
   });
 
   it('keeps a new name across a restart, and keeps the old one for a blank name', async () => {
     const { h, view } = await connected();
-    const renamed = valueOf<ConnectionView>(await h.dispatch('connections:rename', { id: view.id, label: '  Head office  ' }));
+    const renamed = valueOf<ConnectionView>(
+      await h.dispatch('connections:rename', { id: view.id, label: '  Head office  ' }),
+    );
     expect(renamed).toEqual({ ...view, label: 'Head office' });
     expect(h.changes().at(-1)).toEqual([renamed]);
-    expect(valueOf<ConnectionView>(await h.dispatch('connections:rename', { id: view.id, label: '   ' })).label).toBe('Head office');
+    expect(valueOf<ConnectionView>(await h.dispatch('connections:rename', { id: view.id, label: '   ' })).label).toBe(
+      'Head office',
+    );
     expect(onDisk(h).connections).toEqual([expect.objectContaining({ id: view.id, label: 'Head office' })]);
 
     h.core.stop();
     const restarted = await simulator.harness({ dataDir: h.config.dataDir, secrets: h.secrets });
-    expect(valueOf<ConnectionView[]>(await restarted.dispatch('connections:list'))).toEqual([expect.objectContaining({ id: view.id, label: 'Head office', status: 'connected' })]);
+    expect(valueOf<ConnectionView[]>(await restarted.dispatch('connections:list'))).toEqual([
+      expect.objectContaining({ id: view.id, label: 'Head office', status: 'connected' }),
+    ]);
   });
 
   it('disconnect revokes the refresh token at the simulator, then removes every secret and the record', async () => {
@@ -82,13 +103,23 @@ describe('refresh, rename and disconnect through the core service, against the s
     expect(valueOf<ConnectionView[]>(await h.dispatch('connections:list'))).toEqual([other]);
     expect(onDisk(h).connections.map((c) => c.id)).toEqual([other.id]);
     expect(h.changes().at(-1)).toEqual([other]);
-    expect(await h.dispatch('connections:disconnect', { id: view.id })).toMatchObject({ ok: false, error: { code: 'unknown-connection' } });
+    expect(await h.dispatch('connections:disconnect', { id: view.id })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-connection' },
+    });
   });
 
   it('answers unknown-connection for an id it does not have, touching nothing', async () => {
     const h = await simulator.harness();
-    for (const [channel, arg] of [['connections:refresh', { id: 'nope' }], ['connections:rename', { id: 'nope', label: 'x' }], ['connections:disconnect', { id: 'nope' }]] as const) {
-      expect(await h.dispatch(channel, arg)).toMatchObject({ ok: false, error: { code: 'unknown-connection', message: 'That connection no longer exists.' } });
+    for (const [channel, arg] of [
+      ['connections:refresh', { id: 'nope' }],
+      ['connections:rename', { id: 'nope', label: 'x' }],
+      ['connections:disconnect', { id: 'nope' }],
+    ] as const) {
+      expect(await h.dispatch(channel, arg)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-connection', message: 'That connection no longer exists.' },
+      });
     }
     expect(h.requests).toEqual([]);
     expect(existsSync(path.join(h.config.dataDir, 'connections.json'))).toBe(false);
@@ -115,7 +146,9 @@ describe('refresh, rename and disconnect through the core service, against the s
     expect(issued.length).toBeGreaterThanOrEqual(3);
     const everything = JSON.stringify([h.replies, h.events]);
     for (const secret of [...issued, sim.clientSecret]) expect(everything).not.toContain(secret);
-    const activity = h.events.filter((e) => e.channel === 'activity:added').map((e) => (e.payload as { kind: string }).kind);
+    const activity = h.events
+      .filter((e) => e.channel === 'activity:added')
+      .map((e) => (e.payload as { kind: string }).kind);
     expect(activity).toEqual(expect.arrayContaining(['connect', 'refresh', 'disconnect']));
   });
 });

@@ -39,7 +39,10 @@ describe('ConnectionStore', () => {
     const { store } = await ConnectionStore.open(dir, now);
     await store.put(record('a'));
     await store.put(record('b', { status: 'needs-reconnect', statusMessage: 'Reconnect.' }));
-    expect(JSON.parse(readFileSync(fileIn(dir), 'utf8'))).toEqual({ version: 1, connections: [record('a'), record('b', { status: 'needs-reconnect', statusMessage: 'Reconnect.' })] });
+    expect(JSON.parse(readFileSync(fileIn(dir), 'utf8'))).toEqual({
+      version: 1,
+      connections: [record('a'), record('b', { status: 'needs-reconnect', statusMessage: 'Reconnect.' })],
+    });
     const reopened = await ConnectionStore.open(dir, now);
     expect(reopened.store.list()).toEqual(store.list());
     expect(reopened.store.get('b')?.status).toBe('needs-reconnect');
@@ -114,7 +117,9 @@ describe('ConnectionStore', () => {
         `Check the file's permissions or close the program holding it, then restart the app.`,
     ]);
     const failure = await store.put(record('a')).catch((error: unknown) => error);
-    expect(describeWriteFailure(failure, 'the connection')).toContain('Could not save the connection because its file could not be read when the app started');
+    expect(describeWriteFailure(failure, 'the connection')).toContain(
+      'Could not save the connection because its file could not be read when the app started',
+    );
     await expect(store.remove('a')).rejects.toMatchObject({ code: 'UNREADABLE_AT_START' });
     expect(store.list()).toEqual([]);
     expect(readdirSync(dir)).toEqual(['connections.json']);

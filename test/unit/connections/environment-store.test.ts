@@ -13,13 +13,23 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'amc-envs-'));
 const fileIn = (dir: string) => path.join(dir, 'environments.json');
 const CALLBACK = 'https://approvalmax-connect.invalid/callback';
 const admin: Environment = {
-  id: 'staging', name: 'Staging (IT)', kind: 'custom', source: 'admin',
-  issuer: 'https://identity.staging.example.com', apiBase: 'https://api.staging.example.com',
-  clientId: 'ADMIN-CLIENT', redirectUri: CALLBACK, scopes: ['offline_access'],
+  id: 'staging',
+  name: 'Staging (IT)',
+  kind: 'custom',
+  source: 'admin',
+  issuer: 'https://identity.staging.example.com',
+  apiBase: 'https://api.staging.example.com',
+  clientId: 'ADMIN-CLIENT',
+  redirectUri: CALLBACK,
+  scopes: ['offline_access'],
 };
 const userInput: EnvironmentInput = {
-  name: 'My Sandbox', issuer: 'http://127.0.0.1:4010', apiBase: 'http://127.0.0.1:4011',
-  clientId: 'MY-CLIENT', redirectUri: CALLBACK, scopes: ['https://www.approvalmax.com/scopes/public_api/read', 'offline_access'],
+  name: 'My Sandbox',
+  issuer: 'http://127.0.0.1:4010',
+  apiBase: 'http://127.0.0.1:4011',
+  clientId: 'MY-CLIENT',
+  redirectUri: CALLBACK,
+  scopes: ['https://www.approvalmax.com/scopes/public_api/read', 'offline_access'],
 };
 
 async function open(dir = tmp(), secrets = new MemorySecretStore(), adminSecrets = new Map<string, string>()) {
@@ -37,23 +47,72 @@ describe('EnvironmentStore', () => {
   it('lists the preset first, then the admin environments, then the user’s', async () => {
     const { store } = await open();
     const added = value(await store.save(userInput));
-    expect(store.list().map((e) => [e.id, e.source])).toEqual([['production', 'preset'], ['staging', 'admin'], [added.id, 'user']]);
-    expect(added).toMatchObject({ name: 'My Sandbox', kind: 'custom', source: 'user', clientId: 'MY-CLIENT', hasClientSecret: false });
+    expect(store.list().map((e) => [e.id, e.source])).toEqual([
+      ['production', 'preset'],
+      ['staging', 'admin'],
+      [added.id, 'user'],
+    ]);
+    expect(added).toMatchObject({
+      name: 'My Sandbox',
+      kind: 'custom',
+      source: 'user',
+      clientId: 'MY-CLIENT',
+      hasClientSecret: false,
+    });
   });
 
   it('lets a preset change only its Client ID, redirect URI and scopes, and keeps that across restarts', async () => {
     const { store, dir, secrets } = await open();
-    const saved = value(await store.save({ id: 'production', name: 'Hacked', issuer: 'https://evil.example.com', apiBase: 'https://evil.example.com', clientId: 'PROD-ID', redirectUri: CALLBACK, scopes: ['offline_access'] }));
-    expect(saved).toMatchObject({ id: 'production', name: PRODUCTION.name, issuer: PRODUCTION.issuer, apiBase: PRODUCTION.apiBase, source: 'preset', clientId: 'PROD-ID', redirectUri: CALLBACK, scopes: ['offline_access'] });
+    const saved = value(
+      await store.save({
+        id: 'production',
+        name: 'Hacked',
+        issuer: 'https://evil.example.com',
+        apiBase: 'https://evil.example.com',
+        clientId: 'PROD-ID',
+        redirectUri: CALLBACK,
+        scopes: ['offline_access'],
+      }),
+    );
+    expect(saved).toMatchObject({
+      id: 'production',
+      name: PRODUCTION.name,
+      issuer: PRODUCTION.issuer,
+      apiBase: PRODUCTION.apiBase,
+      source: 'preset',
+      clientId: 'PROD-ID',
+      redirectUri: CALLBACK,
+      scopes: ['offline_access'],
+    });
     const reopened = await open(dir, secrets);
-    expect(reopened.store.get('production')).toMatchObject({ name: PRODUCTION.name, issuer: PRODUCTION.issuer, clientId: 'PROD-ID', scopes: ['offline_access'] });
+    expect(reopened.store.get('production')).toMatchObject({
+      name: PRODUCTION.name,
+      issuer: PRODUCTION.issuer,
+      clientId: 'PROD-ID',
+      scopes: ['offline_access'],
+    });
     expect(reopened.store.list().filter((e) => e.id === 'production')).toHaveLength(1);
   });
 
   it('lets an admin environment take only a secret', async () => {
     const { store, secrets, dir } = await open();
-    const saved = value(await store.save({ ...userInput, id: 'staging', name: 'Renamed', clientId: 'OTHER', clientSecret: 'admin-env-secret' }));
-    expect(saved).toMatchObject({ id: 'staging', name: 'Staging (IT)', clientId: 'ADMIN-CLIENT', issuer: admin.issuer, source: 'admin', hasClientSecret: true });
+    const saved = value(
+      await store.save({
+        ...userInput,
+        id: 'staging',
+        name: 'Renamed',
+        clientId: 'OTHER',
+        clientSecret: 'admin-env-secret',
+      }),
+    );
+    expect(saved).toMatchObject({
+      id: 'staging',
+      name: 'Staging (IT)',
+      clientId: 'ADMIN-CLIENT',
+      issuer: admin.issuer,
+      source: 'admin',
+      hasClientSecret: true,
+    });
     expect(secrets.entries.get('environment/staging/client-secret')).toBe('admin-env-secret');
     const onDisk = readFileSync(fileIn(dir), 'utf8');
     expect(onDisk).not.toContain('Renamed');
@@ -63,10 +122,29 @@ describe('EnvironmentStore', () => {
   it('lets a user environment change every field, and keeps it across restarts', async () => {
     const { store, dir, secrets } = await open();
     const added = value(await store.save(userInput));
-    const edited = value(await store.save({ ...userInput, id: added.id, name: 'Renamed sandbox', issuer: 'https://id.example.com', apiBase: 'https://api.example.com', clientId: 'NEW', scopes: ['x'] }));
-    expect(edited).toMatchObject({ id: added.id, name: 'Renamed sandbox', issuer: 'https://id.example.com', apiBase: 'https://api.example.com', clientId: 'NEW', scopes: ['x'] });
+    const edited = value(
+      await store.save({
+        ...userInput,
+        id: added.id,
+        name: 'Renamed sandbox',
+        issuer: 'https://id.example.com',
+        apiBase: 'https://api.example.com',
+        clientId: 'NEW',
+        scopes: ['x'],
+      }),
+    );
+    expect(edited).toMatchObject({
+      id: added.id,
+      name: 'Renamed sandbox',
+      issuer: 'https://id.example.com',
+      apiBase: 'https://api.example.com',
+      clientId: 'NEW',
+      scopes: ['x'],
+    });
     const reopened = await open(dir, secrets);
-    expect(reopened.store.list().filter((e) => e.source === 'user')).toEqual([expect.objectContaining({ id: added.id, name: 'Renamed sandbox', clientId: 'NEW' })]);
+    expect(reopened.store.list().filter((e) => e.source === 'user')).toEqual([
+      expect.objectContaining({ id: added.id, name: 'Renamed sandbox', clientId: 'NEW' }),
+    ]);
   });
 
   it('keeps the Client Secret in the SecretStore and never in environments.json or the details', async () => {
@@ -104,17 +182,24 @@ describe('EnvironmentStore', () => {
 
   it('refuses to remove a preset or an admin environment, and names an unknown one', async () => {
     const { store, secrets } = await open(undefined, undefined, new Map([['staging', 'kept']]));
-    expect(await store.remove('production')).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('Production is built in') } });
+    expect(await store.remove('production')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringContaining('Production is built in') },
+    });
     expect(await store.remove('staging')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(secrets.entries.get('environment/staging/client-secret')).toBe('kept');
     expect(await store.remove('nope')).toMatchObject({ ok: false, error: { code: 'unknown-environment' } });
-    expect(await store.save({ ...userInput, id: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-environment' } });
+    expect(await store.save({ ...userInput, id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-environment' },
+    });
   });
 
   it('gives every environment a unique id, even for names that make the same id or a preset’s or admin’s id', async () => {
     const { store } = await open();
     const ids = [];
-    for (const name of ['My Sandbox', 'My-Sandbox', 'my  sandbox!', 'Production!', 'Staging']) ids.push(value(await store.save({ ...userInput, name })).id);
+    for (const name of ['My Sandbox', 'My-Sandbox', 'my  sandbox!', 'Production!', 'Staging'])
+      ids.push(value(await store.save({ ...userInput, name })).id);
     expect(ids[0]).toBe('my-sandbox');
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).not.toContain('production');
@@ -160,7 +245,9 @@ describe('EnvironmentStore', () => {
     writeFileSync(fileIn(dir), '{"version":1,"environments":[{"id":');
     const { store, notices } = await open(dir);
     const keptAs = `${fileIn(dir)}.corrupt-2026-11-25T12-00-00-000Z`;
-    expect(notices).toEqual([`Your saved environments could not be read because it is not valid JSON. The file was kept as ${keptAs}; the app started without it.`]);
+    expect(notices).toEqual([
+      `Your saved environments could not be read because it is not valid JSON. The file was kept as ${keptAs}; the app started without it.`,
+    ]);
     expect(readFileSync(keptAs, 'utf8')).toBe('{"version":1,"environments":[{"id":');
     expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
     value(await store.save(userInput));
@@ -174,7 +261,10 @@ describe('EnvironmentStore', () => {
     };
     const { store, dir } = await open(tmp(), secrets);
     const result = await store.save({ ...userInput, clientSecret: 'unstorable' });
-    expect(result).toEqual({ ok: false, error: { code: 'keychain', message: expect.stringContaining('could not be stored in the keychain') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'keychain', message: expect.stringContaining('could not be stored in the keychain') },
+    });
     if (!result.ok) expect(result.error.message).not.toMatch(/unstorable|freedesktop/);
     const onDisk = JSON.parse(readFileSync(fileIn(dir), 'utf8'));
     expect(onDisk.environments).toEqual([expect.objectContaining({ id: 'my-sandbox', name: 'My Sandbox' })]);
@@ -186,7 +276,10 @@ describe('EnvironmentStore', () => {
     const { store, secrets, dir } = await open();
     rmSync(dir, { recursive: true });
     const result = await store.save({ ...userInput, clientSecret: 'not-yet' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringContaining('Could not save the environment') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: expect.stringContaining('Could not save the environment') },
+    });
     expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
     expect([...secrets.entries.keys()]).toEqual([]);
     expect(existsSync(dir)).toBe(false);
@@ -203,7 +296,13 @@ describe('EnvironmentStore', () => {
     ]);
     expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
     const saved = await store.save({ ...userInput, clientSecret: 'not-yet' });
-    expect(saved).toEqual({ ok: false, error: { code: 'storage', message: expect.stringContaining('because its file could not be read when the app started') } });
+    expect(saved).toEqual({
+      ok: false,
+      error: {
+        code: 'storage',
+        message: expect.stringContaining('because its file could not be read when the app started'),
+      },
+    });
     expect(await store.remove('staging')).toMatchObject({ ok: false });
     expect(store.list().map((e) => e.id)).toEqual(['production', 'staging']);
     expect(secrets.entries.has('environment/my-sandbox/client-secret')).toBe(false);

@@ -3,15 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeWriteFailure, openJsonFile, readJsonFile, readNotice, unreadableReason, UnreadableFileError, writeJsonFile } from '../../../main/core/storage/json-file';
+import {
+  describeWriteFailure,
+  openJsonFile,
+  readJsonFile,
+  readNotice,
+  unreadableReason,
+  UnreadableFileError,
+  writeJsonFile,
+} from '../../../main/core/storage/json-file';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 30, 45, 678);
 const now = () => NOW;
 const STAMP = '2026-11-25T12-30-45-678Z';
 const schema = z.object({ version: z.literal(1), items: z.array(z.object({ name: z.string() })) });
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'amc-json-'));
-const errno = (code: string, message = `${code}: failed, open '/home/alice/.config/ApprovalMax Connect/.connections.json.tmp'`) =>
-  Object.assign(new Error(message), { code, path: '/home/alice/.config/ApprovalMax Connect/connections.json' });
+const errno = (
+  code: string,
+  message = `${code}: failed, open '/home/alice/.config/ApprovalMax Connect/.connections.json.tmp'`,
+) => Object.assign(new Error(message), { code, path: '/home/alice/.config/ApprovalMax Connect/connections.json' });
 
 describe('writeJsonFile and readJsonFile', () => {
   it('round-trips a value and reads a missing file as missing', async () => {
@@ -91,14 +101,20 @@ describe('writeJsonFile and readJsonFile', () => {
   it('reports a wrong top-level type as "top level"', async () => {
     const file = path.join(tmp(), 'data.json');
     writeFileSync(file, '[1, 2]');
-    expect(await readJsonFile(file, schema, now)).toMatchObject({ kind: 'corrupt', reason: 'it does not have the expected shape (top level)' });
+    expect(await readJsonFile(file, schema, now)).toMatchObject({
+      kind: 'corrupt',
+      reason: 'it does not have the expected shape (top level)',
+    });
   });
 
   it('reports a file that exists but cannot be read as unreadable, and moves nothing', async () => {
     const dir = tmp();
     const file = path.join(dir, 'data.json');
     mkdirSync(file);
-    expect(await readJsonFile(file, schema, now)).toEqual({ kind: 'unreadable', reason: 'a folder stands where the file should be' });
+    expect(await readJsonFile(file, schema, now)).toEqual({
+      kind: 'unreadable',
+      reason: 'a folder stands where the file should be',
+    });
     expect(readdirSync(dir)).toEqual(['data.json']);
     expect(statSync(file).isDirectory()).toBe(true);
   });
@@ -117,7 +133,8 @@ describe('unreadableReason', () => {
   });
 
   it('copes with errors that are not errors', () => {
-    for (const error of [undefined, null, 'boom', 42, {}]) expect(unreadableReason(error)).toBe('the system refused (no error code)');
+    for (const error of [undefined, null, 'boom', 42, {}])
+      expect(unreadableReason(error)).toBe('the system refused (no error code)');
   });
 });
 
@@ -129,7 +146,10 @@ describe('openJsonFile', () => {
     const { read, write } = await openJsonFile(file, schema, now);
     expect(read.kind).toBe('unreadable');
     await expect(write({ version: 1, items: [] })).rejects.toBeInstanceOf(UnreadableFileError);
-    await expect(write({ version: 1, items: [] }, { flush: false })).rejects.toMatchObject({ code: 'UNREADABLE_AT_START', file });
+    await expect(write({ version: 1, items: [] }, { flush: false })).rejects.toMatchObject({
+      code: 'UNREADABLE_AT_START',
+      file,
+    });
     expect(readdirSync(dir)).toEqual(['data.json']);
     expect(readdirSync(file)).toEqual([]);
   });
@@ -157,13 +177,27 @@ describe('readNotice', () => {
   });
 
   it('says where a corrupt file was kept', () => {
-    expect(readNotice({ kind: 'corrupt', keptAs: `${file}.corrupt-x`, reason: 'it is not valid JSON' }, 'The list', file, consequence)).toEqual([
+    expect(
+      readNotice(
+        { kind: 'corrupt', keptAs: `${file}.corrupt-x`, reason: 'it is not valid JSON' },
+        'The list',
+        file,
+        consequence,
+      ),
+    ).toEqual([
       `The list could not be read because it is not valid JSON. The file was kept as ${file}.corrupt-x; a new list started.`,
     ]);
   });
 
   it('names an unreadable file, says nothing in it was changed, and what to do', () => {
-    expect(readNotice({ kind: 'unreadable', reason: 'this user account is not allowed to read it' }, 'The list', file, consequence)).toEqual([
+    expect(
+      readNotice(
+        { kind: 'unreadable', reason: 'this user account is not allowed to read it' },
+        'The list',
+        file,
+        consequence,
+      ),
+    ).toEqual([
       `The list (${file}) could not be read because this user account is not allowed to read it. The app started without that file and changed nothing in it. ` +
         `The list is not saved. Check the file's permissions or close the program holding it, then restart the app.`,
     ]);
@@ -178,7 +212,9 @@ describe('describeWriteFailure', () => {
     ['EIO', 'the file could not be written'],
   ])('explains %s in plain words', (code, why) => {
     const message = describeWriteFailure(errno(code), 'the connection');
-    expect(message).toBe(`Could not save the connection because ${why}. Nothing was lost: free some space or check the folder's permissions, then try again.`);
+    expect(message).toBe(
+      `Could not save the connection because ${why}. Nothing was lost: free some space or check the folder's permissions, then try again.`,
+    );
   });
 
   it('names neither the path, the user nor the raw error', () => {
@@ -190,12 +226,17 @@ describe('describeWriteFailure', () => {
 
   it('copes with errors that are not errors', () => {
     for (const error of [undefined, null, 'boom', 42, {}]) {
-      expect(describeWriteFailure(error, 'the change')).toContain('Could not save the change because the file could not be written.');
+      expect(describeWriteFailure(error, 'the change')).toContain(
+        'Could not save the change because the file could not be written.',
+      );
     }
   });
 
   it('says a file unreadable at start is left untouched, without naming its path', () => {
-    const message = describeWriteFailure(new UnreadableFileError('/home/alice/.config/ApprovalMax Connect/connections.json'), 'the connection');
+    const message = describeWriteFailure(
+      new UnreadableFileError('/home/alice/.config/ApprovalMax Connect/connections.json'),
+      'the connection',
+    );
     expect(message).toBe(
       "Could not save the connection because its file could not be read when the app started, so the app leaves that file untouched. Nothing was lost: check the file's permissions or close the program holding it, then restart the app.",
     );

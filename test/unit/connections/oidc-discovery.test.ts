@@ -10,8 +10,15 @@ const doc = (change: Record<string, unknown> = {}) => ({
   revocation_endpoint: `${ISSUER}/oauth/revoke`,
   ...change,
 });
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const fallback = (issuer = ISSUER) => ({ authorizationEndpoint: `${issuer}/connect/authorize`, tokenEndpoint: `${issuer}/connect/token`, revocationEndpoint: null, discovered: false, scopesSupported: null });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const fallback = (issuer = ISSUER) => ({
+  authorizationEndpoint: `${issuer}/connect/authorize`,
+  tokenEndpoint: `${issuer}/connect/token`,
+  revocationEndpoint: null,
+  discovered: false,
+  scopesSupported: null,
+});
 
 describe('EndpointDiscovery', () => {
   it('reads the endpoints from the discovery document', async () => {
@@ -35,12 +42,18 @@ describe('EndpointDiscovery', () => {
 
   it('has no revocation endpoint when the document lists none', async () => {
     const { http } = fakeHttp(() => json(doc({ revocation_endpoint: undefined })));
-    expect(await new EndpointDiscovery(http).endpoints(ISSUER)).toMatchObject({ revocationEndpoint: null, discovered: true });
+    expect(await new EndpointDiscovery(http).endpoints(ISSUER)).toMatchObject({
+      revocationEndpoint: null,
+      discovered: true,
+    });
   });
 
   it.each([
     ['a token endpoint on another host', { token_endpoint: 'https://evil.example.net/token' }],
-    ['an authorization endpoint on another port', { authorization_endpoint: 'https://identity.example.com:8443/authorize' }],
+    [
+      'an authorization endpoint on another port',
+      { authorization_endpoint: 'https://identity.example.com:8443/authorize' },
+    ],
     ['an authorization endpoint over http', { authorization_endpoint: 'http://identity.example.com/authorize' }],
     ['a missing token endpoint', { token_endpoint: undefined }],
     ['an endpoint with user info', { token_endpoint: 'https://user:pw@identity.example.com/token' }],
@@ -66,11 +79,15 @@ describe('EndpointDiscovery', () => {
     ['a network failure', () => Promise.reject(new TypeError('fetch failed'))],
   ])('falls back to /connect/* on %s', async (_what, answer) => {
     const { http } = fakeHttp(answer);
-    expect(await new EndpointDiscovery(http).endpoints('http://127.0.0.1:4010')).toEqual(fallback('http://127.0.0.1:4010'));
+    expect(await new EndpointDiscovery(http).endpoints('http://127.0.0.1:4010')).toEqual(
+      fallback('http://127.0.0.1:4010'),
+    );
   });
 
   it('remembers a real discovery per issuer', async () => {
-    const { http, requests } = fakeHttp((url) => json(doc({ authorization_endpoint: `${new URL(url).origin}/a`, token_endpoint: `${new URL(url).origin}/t` })));
+    const { http, requests } = fakeHttp((url) =>
+      json(doc({ authorization_endpoint: `${new URL(url).origin}/a`, token_endpoint: `${new URL(url).origin}/t` })),
+    );
     const discovery = new EndpointDiscovery(http);
     const first = await discovery.endpoints(ISSUER);
     expect(await discovery.endpoints(ISSUER)).toEqual(first);
@@ -86,7 +103,10 @@ describe('EndpointDiscovery', () => {
     const discovery = new EndpointDiscovery(http);
     expect(await discovery.endpoints(ISSUER)).toEqual(fallback());
     up = true;
-    expect(await discovery.endpoints(ISSUER)).toMatchObject({ tokenEndpoint: `${ISSUER}/oauth/token`, discovered: true });
+    expect(await discovery.endpoints(ISSUER)).toMatchObject({
+      tokenEndpoint: `${ISSUER}/oauth/token`,
+      discovered: true,
+    });
     expect(requests).toHaveLength(2);
   });
 });

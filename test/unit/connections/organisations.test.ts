@@ -5,7 +5,8 @@ import { fakeHttp } from '../core/fakes';
 const TOKEN = 'eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln';
 const northwind = { companyId: '3f1c2b7e', name: 'Northwind Traders Ltd' };
 const kiwi = { companyId: '7a9d4e21', name: 'Kiwi Plumbing NZ' };
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('fetchOrganisations', () => {
   it('asks /api/v1/companies with the bearer token, whatever the API base ends with', async () => {
@@ -27,9 +28,14 @@ describe('fetchOrganisations', () => {
     ['items', { items: [northwind, kiwi], total: 2 }],
     ['data', { data: [northwind, kiwi] }],
   ])('reads the list from %s, keeping only the id and name', async (_shape, body) => {
-    const withExtras = JSON.parse(JSON.stringify(body), (key, value) => (value && typeof value === 'object' && 'companyId' in value ? { ...value, currency: 'NZD' } : value));
+    const withExtras = JSON.parse(JSON.stringify(body), (key, value) =>
+      value && typeof value === 'object' && 'companyId' in value ? { ...value, currency: 'NZD' } : value,
+    );
     const { http } = fakeHttp(() => json(withExtras));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: true, organisations: [northwind, kiwi] });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({
+      ok: true,
+      organisations: [northwind, kiwi],
+    });
   });
 
   it('reads an empty list as no organisations', async () => {
@@ -39,7 +45,10 @@ describe('fetchOrganisations', () => {
 
   it.each([401, 403, 500, 503])('names the HTTP status %i in plain words', async (status) => {
     const { http } = fakeHttp(() => json({ error: 'nope' }, status));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: `the API answered HTTP ${status} when asked for the organisations.` });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({
+      ok: false,
+      message: `the API answered HTTP ${status} when asked for the organisations.`,
+    });
   });
 
   it.each([
@@ -48,19 +57,30 @@ describe('fetchOrganisations', () => {
     ['a number', 42],
   ])('says it does not understand %s', async (_what, body) => {
     const { http } = fakeHttp(() => json(body));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'the API answered with an organisation list this app does not understand.' });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({
+      ok: false,
+      message: 'the API answered with an organisation list this app does not understand.',
+    });
   });
 
   it('says the API did not answer when the request fails', async () => {
     const { http } = fakeHttp(() => {
       throw new TypeError('fetch failed');
     });
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'the API did not answer when asked for the organisations.' });
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({
+      ok: false,
+      message: 'the API did not answer when asked for the organisations.',
+    });
   });
 
   it('does not claim "no answer" when the API answered 200 with something that is not JSON', async () => {
-    const { http } = fakeHttp(() => new Response('<html>Wi-Fi login</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({ ok: false, message: 'the API answered with an organisation list this app does not understand.' });
+    const { http } = fakeHttp(
+      () => new Response('<html>Wi-Fi login</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
+    expect(await fetchOrganisations(http, 'https://api.example.com', TOKEN)).toEqual({
+      ok: false,
+      message: 'the API answered with an organisation list this app does not understand.',
+    });
   });
 
   it('never puts the token into a message', async () => {

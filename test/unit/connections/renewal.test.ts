@@ -22,7 +22,9 @@ describe('what a token response granted, and what the card says', () => {
   it('says how long each lasts, naming the server, and nothing for offline access', () => {
     const acme = providerWords({ name: 'Acme staging', issuer: 'https://login.acme.example' });
     expect(renewalNote('offline', acme)).toBeNull();
-    expect(renewalNote('session', acme)).toMatch(/^Renews only while your sign-in session at Acme staging lasts.*offline access to be enabled/);
+    expect(renewalNote('session', acme)).toMatch(
+      /^Renews only while your sign-in session at Acme staging lasts.*offline access to be enabled/,
+    );
     expect(renewalNote('none', acme)).toMatch(/^Has no refresh token, so it stops working/);
     expect(renewalNote('session', APPROVALMAX_WORDS)).toContain('the ApprovalMax developer portal');
     expect(renewalNote('session', acme)).not.toContain('ApprovalMax');

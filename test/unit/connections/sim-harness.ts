@@ -41,12 +41,15 @@ export async function signInOverHttp(sim: Simulator, authorizeUrl: string, choic
     }
     const html = await res.text();
     const action = /<form[^>]*\saction="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
-    if (res.status !== 200 || !action) throw new Error(`sign-in stopped with HTTP ${res.status} at ${url}: ${html.slice(0, 200)}`);
+    if (res.status !== 200 || !action)
+      throw new Error(`sign-in stopped with HTTP ${res.status} at ${url}: ${html.slice(0, 200)}`);
     url = new URL(action, url).href;
     if (action.endsWith('/login')) {
       res = await send(url, new URLSearchParams({ email: sim.user.email, password: sim.user.password }));
     } else if (action.endsWith('/consent')) {
-      const form = new URLSearchParams((choice.organisations ?? sim.organisations.map((o) => o.companyId)).map((id) => ['organisations', id]));
+      const form = new URLSearchParams(
+        (choice.organisations ?? sim.organisations.map((o) => o.companyId)).map((id) => ['organisations', id]),
+      );
       form.set('decision', choice.decision ?? 'allow');
       res = await send(url, form);
     } else throw new Error(`unexpected form ${action}`);
@@ -56,7 +59,17 @@ export async function signInOverHttp(sim: Simulator, authorizeUrl: string, choic
 
 /** The simulator as an admin environment (the secret, if any, goes in through adminSecrets). */
 export function simEnvironment(sim: Simulator, id = 'sim'): Environment {
-  return { id, name: 'Local simulator', kind: 'custom', source: 'admin', issuer: sim.issuer, apiBase: sim.apiBase, clientId: sim.clientId, redirectUri: sim.redirectUri, scopes: DEFAULT_SCOPES };
+  return {
+    id,
+    name: 'Local simulator',
+    kind: 'custom',
+    source: 'admin',
+    issuer: sim.issuer,
+    apiBase: sim.apiBase,
+    clientId: sim.clientId,
+    redirectUri: sim.redirectUri,
+    scopes: DEFAULT_SCOPES,
+  };
 }
 
 export interface HarnessOptions {
@@ -75,7 +88,9 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
   const secrets = options.secrets ?? new MemorySecretStore();
   const requests: { url: string; method: string }[] = [];
   const http: HttpTransport = (url, init) => (requests.push({ url, method: init.method ?? 'GET' }), fetch(url, init));
-  const window = new FakeAuthWindow(options.respond ?? (async (url) => ({ kind: 'redirect', url: await signInOverHttp(sim, url) })));
+  const window = new FakeAuthWindow(
+    options.respond ?? (async (url) => ({ kind: 'redirect', url: await signInOverHttp(sim, url) })),
+  );
   const browser = new FakeBrowser();
   const clock = new FakeClock();
   const logger = new MemoryLogger();
@@ -85,7 +100,10 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
     adminSecrets: secret === null ? new Map() : new Map([['sim', secret]]),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
-  const core: CoreService = await startCore({ secrets, authWindow: window, browser, clipboard: new MemoryClipboard(), http, clock, logger }, config);
+  const core: CoreService = await startCore(
+    { secrets, authWindow: window, browser, clipboard: new MemoryClipboard(), http, clock, logger },
+    config,
+  );
   await core.ready;
   const replies: unknown[] = [];
   const events: { channel: string; payload: unknown }[] = [];
@@ -96,9 +114,20 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
     return reply;
   };
   return {
-    core, config, secrets, window, browser, clock, logger, requests, replies, events, dispatch,
+    core,
+    config,
+    secrets,
+    window,
+    browser,
+    clock,
+    logger,
+    requests,
+    replies,
+    events,
+    dispatch,
     /** POSTs that reached the simulator's token endpoint. */
-    tokenRequests: () => requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/connect/token').length,
+    tokenRequests: () =>
+      requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/connect/token').length,
     /** `connections:changed` payloads so far. */
     changes: () => events.filter((e) => e.channel === 'connections:changed').map((e) => e.payload as ConnectionView[]),
     /** Keychain keys of connections. */
@@ -123,7 +152,10 @@ export function valueOf<T>(result: Result<unknown>): T {
  * One simulator per test file, and harnesses that are stopped (and checked for leaked secrets) after
  * each test; call inside `describe`.
  */
-export function useSimulatorHarness(simOptions: SimulatorOptions = {}): { sim: () => Simulator; harness: (options?: HarnessOptions) => Promise<Harness> } {
+export function useSimulatorHarness(simOptions: SimulatorOptions = {}): {
+  sim: () => Simulator;
+  harness: (options?: HarnessOptions) => Promise<Harness>;
+} {
   let sim: Simulator | undefined;
   const harnesses: Harness[] = [];
   beforeAll(async () => {

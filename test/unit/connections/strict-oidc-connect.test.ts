@@ -23,10 +23,16 @@ describe('connecting to a strict OpenID Connect server', () => {
     expect(valueOf<ConnectionView>(await h.dispatch('connections:refresh', { id: view.id })).status).toBe('connected');
     await h.core.stop();
 
-    const again = await startHarness(sim, { environment: { scopes: OIDC_SCOPES }, dataDir: h.config.dataDir, secrets: h.secrets });
+    const again = await startHarness(sim, {
+      environment: { scopes: OIDC_SCOPES },
+      dataDir: h.config.dataDir,
+      secrets: h.secrets,
+    });
     const [restored] = valueOf<ConnectionView[]>(await again.dispatch('connections:list'));
     expect(restored).toMatchObject({ id: view.id, status: 'connected', renewal: 'offline' });
-    expect(valueOf<ConnectionView>(await again.dispatch('connections:refresh', { id: view.id })).status).toBe('connected');
+    expect(valueOf<ConnectionView>(await again.dispatch('connections:refresh', { id: view.id })).status).toBe(
+      'connected',
+    );
     await again.core.stop();
   });
 
@@ -36,7 +42,9 @@ describe('connecting to a strict OpenID Connect server', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'sign-in-failed' } });
     const message = !reply.ok ? reply.error.message : '';
     expect(message).toMatch(/^Local simulator issued no refresh token/);
-    const order = ['asked for consent', 'not allowed offline access', 'not ticked on the consent page'].map((words) => message.indexOf(words));
+    const order = ['asked for consent', 'not allowed offline access', 'not ticked on the consent page'].map((words) =>
+      message.indexOf(words),
+    );
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(message).not.toContain('ApprovalMax');
   });
@@ -58,7 +66,14 @@ describe("the identity server's own error page in the sign-in window", () => {
       },
     });
     await h.dispatch('connections:connect', { environmentId: 'sim' });
-    expect(reported).toEqual([{ environmentId: 'sim', message: expect.stringMatching(/^Local simulator's sign-in page shows an error \(HTTP 400, "[^"]*"\), so the sign-in cannot finish\..*scope openid/) }]);
+    expect(reported).toEqual([
+      {
+        environmentId: 'sim',
+        message: expect.stringMatching(
+          /^Local simulator's sign-in page shows an error \(HTTP 400, "[^"]*"\), so the sign-in cannot finish\..*scope openid/,
+        ),
+      },
+    ]);
   });
 });
 

@@ -4,7 +4,12 @@ import type { TokenSet } from '../../../main/core/tokens/token-set';
 import { MemorySecretStore } from '../core/fakes';
 
 const tokens = (change: Partial<TokenSet> = {}): TokenSet => ({
-  accessToken: 'access-1', refreshToken: 'refresh-1', receivedAt: 1_000, expiresAt: 3_601_000, scope: ['offline_access'], ...change,
+  accessToken: 'access-1',
+  refreshToken: 'refresh-1',
+  receivedAt: 1_000,
+  expiresAt: 3_601_000,
+  scope: ['offline_access'],
+  ...change,
 });
 const ACCESS = 'connection/c1/access-token';
 const REFRESH = 'connection/c1/refresh-token';

@@ -45,7 +45,13 @@ describe(`an admin file with ${COUNT} environments and secrets`, () => {
     const dir = testConfig().dataDir;
     const file = path.join(dir, 'admin.json');
     writeFileSync(file, JSON.stringify({ environments: Array.from({ length: COUNT }, (_, i) => adminEnvironment(i)) }));
-    const shell: ShellDefaults = { userDataDir: dir, productName: 'ApprovalMax Connect', version: '1.0.0', platform: 'linux', shell: 'electron' };
+    const shell: ShellDefaults = {
+      userDataDir: dir,
+      productName: 'ApprovalMax Connect',
+      version: '1.0.0',
+      platform: 'linux',
+      shell: 'electron',
+    };
 
     const t0 = performance.now();
     const loaded = await loadAppConfig({ APPROVALMAX_CONNECT_CONFIG: file, APPROVALMAX_CONNECT_DATA_DIR: dir }, shell);
@@ -54,7 +60,11 @@ describe(`an admin file with ${COUNT} environments and secrets`, () => {
     expect(loaded.adminSecrets.size).toBe(COUNT);
 
     const secrets = new SlowSecretStore(40);
-    const core = await startCore(fakePorts({ secrets }), { ...testConfig({ dataDir: dir }), environments: loaded.environments, adminSecrets: loaded.adminSecrets });
+    const core = await startCore(fakePorts({ secrets }), {
+      ...testConfig({ dataDir: dir }),
+      environments: loaded.environments,
+      adminSecrets: loaded.adminSecrets,
+    });
     const t2 = performance.now();
     const writtenAtStart = secrets.entries.size;
     // The bridge answers while the secrets are still being written.

@@ -114,6 +114,9 @@ describe('writeJsonFile options', () => {
     const writing = writeJsonFile(path.join(dir, 'data.json'), value);
     value.items[0]!.name = 'after';
     await writing;
-    expect(JSON.parse(readFileSync(path.join(dir, 'data.json'), 'utf8'))).toEqual({ version: 1, items: [{ name: 'before' }] });
+    expect(JSON.parse(readFileSync(path.join(dir, 'data.json'), 'utf8'))).toEqual({
+      version: 1,
+      items: [{ name: 'before' }],
+    });
   });
 });

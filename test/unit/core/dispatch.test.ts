@@ -7,13 +7,25 @@ const core = await startCore(fakePorts(), testConfig({ notices: ['check the file
 
 describe('the bridge choke point', () => {
   it('answers app info and the Production preset', async () => {
-    expect(await core.dispatch('app:info', undefined)).toMatchObject({ ok: true, value: { productName: 'ApprovalMax Connect', version: '1.2.3', notices: ['check the file'] } });
+    expect(await core.dispatch('app:info', undefined)).toMatchObject({
+      ok: true,
+      value: { productName: 'ApprovalMax Connect', version: '1.2.3', notices: ['check the file'] },
+    });
     expect(await core.dispatch('environments:list', undefined)).toEqual({
       ok: true,
       value: [
         {
-          id: 'production', name: 'Production', providerName: 'ApprovalMax', kind: 'preset', source: 'preset', issuer: 'https://identity.approvalmax.com', apiBase: 'https://public-api.approvalmax.com',
-          clientId: '', redirectUri: '', scopes: expect.arrayContaining(['offline_access']), hasClientSecret: false,
+          id: 'production',
+          name: 'Production',
+          providerName: 'ApprovalMax',
+          kind: 'preset',
+          source: 'preset',
+          issuer: 'https://identity.approvalmax.com',
+          apiBase: 'https://public-api.approvalmax.com',
+          clientId: '',
+          redirectUri: '',
+          scopes: expect.arrayContaining(['offline_access']),
+          hasClientSecret: false,
         },
       ],
     });
@@ -31,9 +43,12 @@ describe('the bridge choke point', () => {
     expect(await core.dispatch(channel, arg)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
-  it.each([['shell:exec'], [42], [null], ['__proto__'], ['constructor']])('refuses unknown channel %j', async (channel) => {
-    expect(await core.dispatch(channel, undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-  });
+  it.each([['shell:exec'], [42], [null], ['__proto__'], ['constructor']])(
+    'refuses unknown channel %j',
+    async (channel) => {
+      expect(await core.dispatch(channel, undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    },
+  );
 });
 
 describe('every channel of the contract reaches its own schema and handler', () => {
@@ -42,10 +57,22 @@ describe('every channel of the contract reaches its own schema and handler', () 
     expect(typeof (core.handlers[feature] as Record<string, unknown>)[method]).toBe('function');
     expect((BRIDGE_SCHEMAS[feature] as Record<string, unknown>)[method]).toBeDefined();
     // A wrong argument is refused by that channel's schema, never as an unknown channel.
-    expect(await core.dispatch(channel, { '': Symbol.for('wrong') })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await core.dispatch(channel, { '': Symbol.for('wrong') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
   });
 
-  it.each(['__proto__:constructor', 'ping:toString', 'ping:__proto__', 'constructor:name', 'ping', 'ping:send:extra', 42, null])('refuses the hostile channel %j as unknown', async (channel) => {
+  it.each([
+    '__proto__:constructor',
+    'ping:toString',
+    'ping:__proto__',
+    'constructor:name',
+    'ping',
+    'ping:send:extra',
+    42,
+    null,
+  ])('refuses the hostile channel %j as unknown', async (channel) => {
     expect(await core.dispatch(channel, undefined)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 });

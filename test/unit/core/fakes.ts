@@ -4,11 +4,23 @@ import path from 'node:path';
 import type { AppConfig } from '../../../main/core/app-config';
 import { MemoryClipboard } from '../../shell/memory-clipboard';
 import { RecordingFolderOpener, ShellSaveDialog } from '../../shell/save-dialog';
-import type { AuthWindow, AuthWindowOutcome, Clock, ExternalBrowser, HttpTransport, Logger, Ports, SecretStore } from '../../../main/core/ports';
+import type {
+  AuthWindow,
+  AuthWindowOutcome,
+  Clock,
+  ExternalBrowser,
+  HttpTransport,
+  Logger,
+  Ports,
+  SecretStore,
+} from '../../../main/core/ports';
 
 /** A clock tests move by hand. */
 export class FakeClock implements Clock {
-  constructor(public nowMs = Date.UTC(2026, 10, 25, 12, 0, 0), public mono = 1000) {}
+  constructor(
+    public nowMs = Date.UTC(2026, 10, 25, 12, 0, 0),
+    public mono = 1000,
+  ) {}
   now = () => this.nowMs;
   monotonic = () => this.mono;
   advance(ms: number) {
@@ -20,10 +32,14 @@ export class FakeClock implements Clock {
 /** Records every line, so a test can prove what was (not) logged. */
 export class MemoryLogger implements Logger {
   readonly lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  debug = (message: string, fields?: Record<string, unknown>) => void this.lines.push({ level: 'debug', message, fields });
-  info = (message: string, fields?: Record<string, unknown>) => void this.lines.push({ level: 'info', message, fields });
-  warn = (message: string, fields?: Record<string, unknown>) => void this.lines.push({ level: 'warn', message, fields });
-  error = (message: string, fields?: Record<string, unknown>) => void this.lines.push({ level: 'error', message, fields });
+  debug = (message: string, fields?: Record<string, unknown>) =>
+    void this.lines.push({ level: 'debug', message, fields });
+  info = (message: string, fields?: Record<string, unknown>) =>
+    void this.lines.push({ level: 'info', message, fields });
+  warn = (message: string, fields?: Record<string, unknown>) =>
+    void this.lines.push({ level: 'warn', message, fields });
+  error = (message: string, fields?: Record<string, unknown>) =>
+    void this.lines.push({ level: 'error', message, fields });
 }
 
 /** An in-memory keychain, as GitHub Desktop tests its accounts store. */
@@ -37,7 +53,9 @@ export class MemorySecretStore implements SecretStore {
 /** A sign-in window that ends as the test says, recording what it was asked to show. */
 export class FakeAuthWindow implements AuthWindow {
   readonly opened: Parameters<AuthWindow['open']>[0][] = [];
-  constructor(public respond: (url: string) => AuthWindowOutcome | Promise<AuthWindowOutcome> = () => ({ kind: 'cancelled' })) {}
+  constructor(
+    public respond: (url: string) => AuthWindowOutcome | Promise<AuthWindowOutcome> = () => ({ kind: 'cancelled' }),
+  ) {}
   open = async (request: Parameters<AuthWindow['open']>[0]) => (this.opened.push(request), this.respond(request.url));
 }
 

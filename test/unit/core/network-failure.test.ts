@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyNetworkFailure } from '../../../main/core/http/network-failure';
 
-const nodeFetchError = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+const nodeFetchError = (code: string) =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
 
 describe('classifyNetworkFailure', () => {
   it.each([

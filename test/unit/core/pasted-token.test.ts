@@ -16,9 +16,16 @@ describe('cleanPastedToken', () => {
   });
 
   it('takes the access token from a whole JSON token response, and an opaque token as it is', () => {
-    expect(cleanPastedToken(JSON.stringify({ id_token: sample, access_token: sample, refresh_token: 'opaque-refresh' }))).toEqual({ ok: true, token: sample });
-    expect(cleanPastedToken(`curl -H 'Authorization: Bearer ${sample}' https://public-api.approvalmax.com/ping`)).toEqual({ ok: true, token: sample });
-    expect(cleanPastedToken(' "B2A4E6B4C2D2896B765F5A36EF976234" ')).toEqual({ ok: true, token: 'B2A4E6B4C2D2896B765F5A36EF976234' });
+    expect(
+      cleanPastedToken(JSON.stringify({ id_token: sample, access_token: sample, refresh_token: 'opaque-refresh' })),
+    ).toEqual({ ok: true, token: sample });
+    expect(
+      cleanPastedToken(`curl -H 'Authorization: Bearer ${sample}' https://public-api.approvalmax.com/ping`),
+    ).toEqual({ ok: true, token: sample });
+    expect(cleanPastedToken(' "B2A4E6B4C2D2896B765F5A36EF976234" ')).toEqual({
+      ok: true,
+      token: 'B2A4E6B4C2D2896B765F5A36EF976234',
+    });
   });
 
   it('refuses empty input and characters that cannot travel in a header', () => {

@@ -4,12 +4,21 @@ import { EventHub } from '../../../main/core/events';
 import { ProxyCredentials, type ProxyChallenge } from '../../../main/core/proxy/proxy-credentials';
 import { MemoryLogger, MemorySecretStore } from './fakes';
 
-const challenge = (overrides: Partial<ProxyChallenge> = {}): ProxyChallenge => ({ host: 'proxy.corp', port: 8080, realm: 'CORP', scheme: 'basic', retry: false, ...overrides });
+const challenge = (overrides: Partial<ProxyChallenge> = {}): ProxyChallenge => ({
+  host: 'proxy.corp',
+  port: 8080,
+  realm: 'CORP',
+  scheme: 'basic',
+  retry: false,
+  ...overrides,
+});
 
 function setup(timeoutMs?: number) {
   const events = new EventHub();
   const asked: ProxyChallengeView[] = [];
-  events.subscribe((channel, payload) => channel === 'proxy:credentialsNeeded' && asked.push(payload as ProxyChallengeView));
+  events.subscribe(
+    (channel, payload) => channel === 'proxy:credentialsNeeded' && asked.push(payload as ProxyChallengeView),
+  );
   const secrets = new MemorySecretStore();
   return { proxy: new ProxyCredentials(secrets, events, new MemoryLogger(), timeoutMs), asked, secrets };
 }
@@ -24,7 +33,9 @@ describe('ProxyCredentials', () => {
     await tick();
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ host: 'proxy.corp', port: 8080, realm: 'CORP', refused: false });
-    expect(await proxy.answer(asked[0]!.id, { kind: 'login', username: 'ann', password: 'pw', remember: false })).toEqual({ ok: true, value: null });
+    expect(
+      await proxy.answer(asked[0]!.id, { kind: 'login', username: 'ann', password: 'pw', remember: false }),
+    ).toEqual({ ok: true, value: null });
     expect(await first).toEqual({ username: 'ann', password: 'pw' });
     expect(await second).toEqual({ username: 'ann', password: 'pw' });
     expect(await proxy.ask(challenge())).toEqual({ username: 'ann', password: 'pw' });

@@ -8,7 +8,17 @@ import { MAX_BODY_CHARS } from '../../../main/core/ping/ping';
 import { fakeHttp, fakePorts, testConfig } from './fakes';
 
 const TOKEN = 'eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
-const sandbox = { id: 'sandbox', name: 'Local simulator', kind: 'custom' as const, source: 'admin' as const, issuer: 'http://127.0.0.1:4010', apiBase: 'http://127.0.0.1:4011/', clientId: '', redirectUri: '', scopes: [] };
+const sandbox = {
+  id: 'sandbox',
+  name: 'Local simulator',
+  kind: 'custom' as const,
+  source: 'admin' as const,
+  issuer: 'http://127.0.0.1:4010',
+  apiBase: 'http://127.0.0.1:4011/',
+  clientId: '',
+  redirectUri: '',
+  scopes: [],
+};
 
 async function setup(answer: Parameters<typeof fakeHttp>[0]) {
   const { http, requests } = fakeHttp(answer);
@@ -24,8 +34,16 @@ const value = (result: Result<unknown>) => {
 
 describe('ping through the core service', () => {
   it('sends the cleaned bearer token to the environment API and explains a 200', async () => {
-    const { core, requests } = await setup(() => new Response('{"message":"pong"}', { status: 200, headers: { 'content-type': 'application/json' } }));
-    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: ` Bearer "${TOKEN.slice(0, 10)}\n ${TOKEN.slice(10)}" `, path: '/ping' }));
+    const { core, requests } = await setup(
+      () => new Response('{"message":"pong"}', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
+    const report = value(
+      await core.dispatch('ping:send', {
+        environmentId: 'sandbox',
+        accessToken: ` Bearer "${TOKEN.slice(0, 10)}\n ${TOKEN.slice(10)}" `,
+        path: '/ping',
+      }),
+    );
     expect(requests).toHaveLength(1);
     expect(requests[0]?.url).toBe('http://127.0.0.1:4011/ping');
     expect(new Headers(requests[0]?.init.headers).get('authorization')).toBe(`Bearer ${TOKEN}`);
@@ -36,7 +54,9 @@ describe('ping through the core service', () => {
 
   it('never puts the token into the report it sends to the renderer', async () => {
     const { core } = await setup(() => new Response('nope', { status: 401 }));
-    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/api/v1/companies' }));
+    const report = value(
+      await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/api/v1/companies' }),
+    );
     expect(JSON.stringify(report)).not.toContain(TOKEN);
     expect(report.request.headers).toContainEqual(['Authorization', 'Bearer eyJhbG…dXJl']);
     expect(report.verdict.outcome).toBe('unauthorised');
@@ -46,31 +66,45 @@ describe('ping through the core service', () => {
     const ports = fakePorts();
     const { http } = fakeHttp(() => (ports.clock.advance(42), new Response('ok')));
     const core = await startCore({ ...ports, http }, testConfig({ environments: [sandbox] }));
-    expect(value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' })).elapsedMs).toBe(42);
+    expect(
+      value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }))
+        .elapsedMs,
+    ).toBe(42);
   });
 
   it('turns a refused connection into a plain verdict, not an error', async () => {
     const { core } = await setup(() => {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
     });
-    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }));
+    const report = value(
+      await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }),
+    );
     expect(report.response).toBeNull();
-    expect(report.verdict).toMatchObject({ outcome: 'connection-refused', headline: 'Nothing is answering at 127.0.0.1:4011.' });
+    expect(report.verdict).toMatchObject({
+      outcome: 'connection-refused',
+      headline: 'Nothing is answering at 127.0.0.1:4011.',
+    });
   });
 
   it('gives up after the configured timeout', async () => {
     const { http } = fakeHttp(
       (_url, init) =>
-        new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+        new Promise<Response>((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
     );
     const core = await startCore(fakePorts({ http }), testConfig({ environments: [sandbox], pingTimeoutMs: 50 }));
-    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }));
+    const report = value(
+      await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }),
+    );
     expect(report.verdict.outcome).toBe('timeout');
   });
 
   it('cuts a huge body', async () => {
     const { core } = await setup(() => new Response('x'.repeat(MAX_BODY_CHARS + 10)));
-    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }));
+    const report = value(
+      await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }),
+    );
     expect(report.response?.body).toHaveLength(MAX_BODY_CHARS);
     expect(report.response?.bodyTruncated).toBe(true);
   });
@@ -90,7 +124,10 @@ describe('ping through the core service', () => {
     const unknown = await core.dispatch('ping:send', { environmentId: 'gone', accessToken: TOKEN, path: '/ping' });
     const empty = await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: ' \n ', path: '/ping' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-environment' } });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: 'Paste an access token first.' } });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: 'Paste an access token first.' },
+    });
     expect(requests).toHaveLength(0);
   });
 
@@ -107,9 +144,13 @@ describe('ping history on quit', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'amc-quit-'));
     const { http } = fakeHttp(() => new Response('pong'));
     const core = await startCore(fakePorts({ http }), testConfig({ environments: [sandbox], dataDir }));
-    const report = value(await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }));
+    const report = value(
+      await core.dispatch('ping:send', { environmentId: 'sandbox', accessToken: TOKEN, path: '/ping' }),
+    );
     await core.stop();
-    const saved = JSON.parse(readFileSync(path.join(dataDir, 'ping-history.json'), 'utf8')) as { pings: { id: string }[] };
+    const saved = JSON.parse(readFileSync(path.join(dataDir, 'ping-history.json'), 'utf8')) as {
+      pings: { id: string }[];
+    };
     expect(saved.pings.map((p) => p.id)).toEqual([report.id]);
   });
 });

@@ -19,13 +19,35 @@ describe('redaction of every secret kind', () => {
 
   it('free text: JWTs, known opaque values, OAuth parameters and Authorization values', () => {
     const out = redactString(text, [REFRESH, SECRET]);
-    for (const secret of [ACCESS, REFRESH, SECRET, 'AUTHCODE123', 'STATE456', 'VERIFIER789', 'OPAQUEBEARER12345', 'dXNlcjpwYXNzd29yZA']) expect(out).not.toContain(secret);
+    for (const secret of [
+      ACCESS,
+      REFRESH,
+      SECRET,
+      'AUTHCODE123',
+      'STATE456',
+      'VERIFIER789',
+      'OPAQUEBEARER12345',
+      'dXNlcjpwYXNzd29yZA',
+    ])
+      expect(out).not.toContain(secret);
     expect(out).toContain('session_state=ok');
   });
 
   it('nested objects: secret field names at any depth, every string by shape and value', () => {
     const out = JSON.stringify(
-      redactDeep({ a: { access_token: 'x', refreshToken: 'y', client_secret: 'z', Authorization: 'w', nested: [{ code: 'c', state: 's', note: `has ${REFRESH}` }] }, ok: 'plain words' }, [REFRESH]),
+      redactDeep(
+        {
+          a: {
+            access_token: 'x',
+            refreshToken: 'y',
+            client_secret: 'z',
+            Authorization: 'w',
+            nested: [{ code: 'c', state: 's', note: `has ${REFRESH}` }],
+          },
+          ok: 'plain words',
+        },
+        [REFRESH],
+      ),
     );
     expect(out).not.toMatch(/"x"|"y"|"z"|"w"|"c"|"s"/);
     expect(out).not.toContain(REFRESH);
@@ -39,7 +61,12 @@ describe('redaction of every secret kind', () => {
   it('the line logger (and so the log file) redacts by field name and by shape', () => {
     const lines: string[] = [];
     const log = createLineLogger((l) => lines.push(l), 'debug');
-    log.debug(`redirect ${'https://x.test/cb?code=AUTHCODE123&state=STATE456'}`, { refresh_token: REFRESH, client_secret: SECRET, token: ACCESS, url: `https://x.test/?access_token=${ACCESS}` });
+    log.debug(`redirect ${'https://x.test/cb?code=AUTHCODE123&state=STATE456'}`, {
+      refresh_token: REFRESH,
+      client_secret: SECRET,
+      token: ACCESS,
+      url: `https://x.test/?access_token=${ACCESS}`,
+    });
     const written = lines.join('\n');
     for (const secret of [ACCESS, REFRESH, SECRET, 'AUTHCODE123', 'STATE456']) expect(written).not.toContain(secret);
   });

@@ -19,10 +19,20 @@ describe('the diagnostics report after a full simulator flow', () => {
     valueOf(await h.dispatch('connections:refresh', { id: view.id }));
     sim.setFaults({ dateSkewSeconds: 600 });
     valueOf<PingReport>(await h.dispatch('ping:send', { connectionId: view.id, path: '/ping' }));
-    valueOf<PingReport>(await h.dispatch('ping:send', { environmentId: 'sim', accessToken: (await sim.issueTokens()).access_token, path: '/ping' }));
+    valueOf<PingReport>(
+      await h.dispatch('ping:send', {
+        environmentId: 'sim',
+        accessToken: (await sim.issueTokens()).access_token,
+        path: '/ping',
+      }),
+    );
     const report = valueOf<DiagnosticsReport>(await h.dispatch('diagnostics:report', undefined));
 
-    const json = JSON.parse(report.json) as { connections: { label: string; currentToken: { claims: Record<string, unknown> } }[]; keychain: unknown; clockSkew: { warning: string } };
+    const json = JSON.parse(report.json) as {
+      connections: { label: string; currentToken: { claims: Record<string, unknown> } }[];
+      keychain: unknown;
+      clockSkew: { warning: string };
+    };
     expect(json.connections[0]?.label).toBe(view.label);
     expect(json.connections[0]?.currentToken.claims['https://www.approvalmax.com/connection']).toBe(view.connectionId);
     expect(json.clockSkew.warning).toMatch(/behind/);
@@ -52,9 +62,17 @@ describe('the diagnostics report after a full simulator flow', () => {
   it('opens the logs folder through the port, and says where it is if that fails', async () => {
     const ports = fakePorts();
     const core = await startCore(ports, testConfig());
-    expect(valueOf<{ folder: string }>(await core.dispatch('diagnostics:openLogsFolder', undefined)).folder).toBe(path.join(core.config.dataDir, 'logs'));
+    expect(valueOf<{ folder: string }>(await core.dispatch('diagnostics:openLogsFolder', undefined)).folder).toBe(
+      path.join(core.config.dataDir, 'logs'),
+    );
     expect((ports.folders as RecordingFolderOpener).opened).toEqual([path.join(core.config.dataDir, 'logs')]);
-    const failing = await startCore({ ...fakePorts(), folders: { open: async () => Promise.reject(new Error('no file manager')) } }, testConfig());
-    expect(await failing.dispatch('diagnostics:openLogsFolder', undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not be opened\. You can find it yourself at .*logs/) } });
+    const failing = await startCore(
+      { ...fakePorts(), folders: { open: async () => Promise.reject(new Error('no file manager')) } },
+      testConfig(),
+    );
+    expect(await failing.dispatch('diagnostics:openLogsFolder', undefined)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/could not be opened\. You can find it yourself at .*logs/) },
+    });
   });
 });

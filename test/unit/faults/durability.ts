@@ -24,7 +24,8 @@ export const DURABILITY_SERVICE = 'ApprovalMax Connect (durability)';
 const TOKEN_PATH = '/connect/token';
 const never = <T>() => new Promise<T>(() => undefined);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const connectionOf = (account: string): string | null => /connection\/([^/]+)\/(refresh|access)-token$/.exec(account)?.[1] ?? null;
+const connectionOf = (account: string): string | null =>
+  /connection\/([^/]+)\/(refresh|access)-token$/.exec(account)?.[1] ?? null;
 const isRefreshPointer = (account: string) => /^connection\/[^/]+\/refresh-token$/.test(account);
 
 /** What one process did, per connection id, in performance.now() milliseconds. */
@@ -65,7 +66,8 @@ export class StormRecord {
 
   noteLanded(op: 'get' | 'set' | 'delete', account: string): void {
     const id = connectionOf(account);
-    if (op === 'set' && id !== null && isRefreshPointer(account) && this.arrived.has(id) && !this.durable.has(id)) this.durable.set(id, performance.now());
+    if (op === 'set' && id !== null && isRefreshPointer(account) && this.arrived.has(id) && !this.durable.has(id))
+      this.durable.set(id, performance.now());
   }
 }
 
@@ -83,7 +85,12 @@ export class Life {
 }
 
 /** The in-memory keychain as one process sees it: each call takes `latencyMs`; none is issued after a kill. */
-export function slowKeychain(keychain: FakeKeychain, latencyMs: number, life: Life, record?: StormRecord): KeychainBackend {
+export function slowKeychain(
+  keychain: FakeKeychain,
+  latencyMs: number,
+  life: Life,
+  record?: StormRecord,
+): KeychainBackend {
   const call =
     <T>(op: 'get' | 'set' | 'delete', run: (service: string, account: string, password?: string) => Promise<T>) =>
     async (service: string, account: string, password?: string): Promise<T> => {
@@ -102,11 +109,17 @@ export function slowKeychain(keychain: FakeKeychain, latencyMs: number, life: Li
 }
 
 /** Node's fetch as one process sees it: token requests and answers recorded per connection; nothing read after a kill. */
-export function recordingFetch(life: Life, record: StormRecord, connectionOfRefreshToken: (token: string) => string | undefined): HttpTransport {
+export function recordingFetch(
+  life: Life,
+  record: StormRecord,
+  connectionOfRefreshToken: (token: string) => string | undefined,
+): HttpTransport {
   return async (url, init) => {
     if (life.dead) return never();
     const isToken = init.method === 'POST' && new URL(url).pathname === TOKEN_PATH;
-    const id = isToken ? connectionOfRefreshToken(new URLSearchParams(String(init.body)).get('refresh_token') ?? '') : undefined;
+    const id = isToken
+      ? connectionOfRefreshToken(new URLSearchParams(String(init.body)).get('refresh_token') ?? '')
+      : undefined;
     if (id !== undefined) {
       record.firstRequestAt ??= performance.now();
       record.requested.add(id);
@@ -152,14 +165,23 @@ export interface StormOptions {
  * Seeds one connection per token set (all due at once), starts a core over the slow keychain and lets
  * the scheduled refreshes run, 8 at a time, until each has settled or the process is killed.
  */
-export async function runStorm(sim: IssuerSettings, tokens: readonly SeedTokens[], options: StormOptions): Promise<StormResult> {
+export async function runStorm(
+  sim: IssuerSettings,
+  tokens: readonly SeedTokens[],
+  options: StormOptions,
+): Promise<StormResult> {
   const seeded = await seedConnections(sim, tokens);
   const keychain = new FakeKeychain();
   const seedStore = new ChunkedSecretStore(DURABILITY_SERVICE, keychain);
   const byRefreshToken = new Map<string, string>();
-  const ids = (JSON.parse(readFileSync(path.join(seeded.config.dataDir, 'connections.json'), 'utf8')) as { connections: { id: string }[] }).connections.map((c) => c.id);
+  const ids = (
+    JSON.parse(readFileSync(path.join(seeded.config.dataDir, 'connections.json'), 'utf8')) as {
+      connections: { id: string }[];
+    }
+  ).connections.map((c) => c.id);
   for (const id of ids) {
-    for (const key of [`connection/${id}/refresh-token`, `connection/${id}/access-token`]) await seedStore.set(key, (await seeded.secrets.get(key))!);
+    for (const key of [`connection/${id}/refresh-token`, `connection/${id}/access-token`])
+      await seedStore.set(key, (await seeded.secrets.get(key))!);
     byRefreshToken.set((await seeded.secrets.get(`connection/${id}/refresh-token`))!, id);
   }
 
@@ -171,7 +193,12 @@ export async function runStorm(sim: IssuerSettings, tokens: readonly SeedTokens[
   let settled = 0;
   const done = new Promise<void>((resolve) => {
     core.events.subscribe((channel, payload) => {
-      if (channel === 'activity:added' && ['refresh', 'reconnect-needed'].includes((payload as { kind: string }).kind) && ++settled >= ids.length) resolve();
+      if (
+        channel === 'activity:added' &&
+        ['refresh', 'reconnect-needed'].includes((payload as { kind: string }).kind) &&
+        ++settled >= ids.length
+      )
+        resolve();
     });
     life.onKill(resolve);
   });
@@ -190,7 +217,9 @@ export async function runStorm(sim: IssuerSettings, tokens: readonly SeedTokens[
 }
 
 /** Restarts over what a storm left and refreshes every connection: where each one ends. */
-export async function restartAndRefresh(storm: StormResult): Promise<{ core: CoreService; status: Map<string, string> }> {
+export async function restartAndRefresh(
+  storm: StormResult,
+): Promise<{ core: CoreService; status: Map<string, string> }> {
   const secrets = new ChunkedSecretStore(DURABILITY_SERVICE, storm.keychain);
   const core = await startCore(fakePorts({ secrets, http: fetch, clock: systemClock }), storm.config);
   await core.ready;
@@ -205,14 +234,22 @@ export async function restartAndRefresh(storm: StormResult): Promise<{ core: Cor
 }
 
 /** The tokens each connection holds after a restart, due at once again: the next storm's seed (rotated tokens cannot be reused). */
-export async function tokensAfter(storm: StormResult, status: ReadonlyMap<string, string>): Promise<{ held: SeedTokens[]; lost: number }> {
+export async function tokensAfter(
+  storm: StormResult,
+  status: ReadonlyMap<string, string>,
+): Promise<{ held: SeedTokens[]; lost: number }> {
   const secrets = new ChunkedSecretStore(DURABILITY_SERVICE, storm.keychain);
   const held: SeedTokens[] = [];
   for (const id of storm.ids) {
     if (status.get(id) !== 'connected') continue;
     const refreshToken = await secrets.get(`connection/${id}/refresh-token`);
     const access = await secrets.get(`connection/${id}/access-token`);
-    if (refreshToken && access) held.push({ refreshToken, accessToken: (JSON.parse(access) as { accessToken: string }).accessToken, ageMs: 3_600_001 });
+    if (refreshToken && access)
+      held.push({
+        refreshToken,
+        accessToken: (JSON.parse(access) as { accessToken: string }).accessToken,
+        ageMs: 3_600_001,
+      });
   }
   return { held, lost: storm.ids.length - held.length };
 }

@@ -70,14 +70,18 @@ export function killableKeychain(keychain: FakeKeychain, life: ProcessLife): Key
 }
 
 /** Node's fetch as one process sees it, counting token requests; a kill before sending or after the response freezes it. */
-export function killableFetch(life: ProcessLife, shortTimeoutMs?: number): HttpTransport & { tokenRequests: () => number } {
+export function killableFetch(
+  life: ProcessLife,
+  shortTimeoutMs?: number,
+): HttpTransport & { tokenRequests: () => number } {
   let tokenRequests = 0;
   const http = async (url: string, init: RequestInit): Promise<Response> => {
     const isToken = init.method === 'POST' && new URL(url).pathname === ROUTES.token;
     if (life.dead || (isToken && life.step({ kind: 'token-request' }))) return never();
     if (isToken) tokenRequests++;
     // A timeout compressed in time: the client's own 30 s timeout, firing after `shortTimeoutMs`.
-    const signal = shortTimeoutMs && init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(shortTimeoutMs)]) : init.signal;
+    const signal =
+      shortTimeoutMs && init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(shortTimeoutMs)]) : init.signal;
     const response = await fetch(url, { ...init, signal });
     if (!isToken) return response;
     const body = await response.arrayBuffer(); // the server has answered in full
@@ -99,14 +103,22 @@ export function longSecrets(store: SecretStore): SecretStore {
 }
 
 /** Keys of a connection's tokens in the keychain (as main/core/connections/token-vault.ts writes them). */
-export const tokenKeys = (id: string) => ({ refresh: `connection/${id}/refresh-token`, access: `connection/${id}/access-token` });
+export const tokenKeys = (id: string) => ({
+  refresh: `connection/${id}/refresh-token`,
+  access: `connection/${id}/access-token`,
+});
 
 /** Posts a refresh grant straight to the simulator: is this refresh token still accepted? */
 export async function serverAccepts(sim: Simulator, refreshToken: string): Promise<boolean> {
   const res = await fetch(new URL(ROUTES.token, sim.issuer), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sim.clientId, client_secret: sim.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: sim.clientId,
+      client_secret: sim.clientSecret,
+    }),
   });
   await res.arrayBuffer();
   return res.status === 200;
@@ -114,7 +126,14 @@ export async function serverAccepts(sim: Simulator, refreshToken: string): Promi
 
 /** Refresh tokens the simulator handed out since `fromIndex` (its refresh tokens are opaque: no dots). */
 export function issuedRefreshTokens(sim: Simulator, fromIndex: number): string[] {
-  return [...new Set(sim.issuedTokens().slice(fromIndex).filter((t) => !t.includes('.')))];
+  return [
+    ...new Set(
+      sim
+        .issuedTokens()
+        .slice(fromIndex)
+        .filter((t) => !t.includes('.')),
+    ),
+  ];
 }
 
 /**

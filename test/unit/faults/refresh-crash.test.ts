@@ -11,7 +11,16 @@ import { startSimulator, type Simulator } from '../../sim/index';
 import { signInOverHttp, simEnvironment } from '../connections/sim-harness';
 import { FakeAuthWindow, FakeBrowser, MemoryLogger, testConfig } from '../core/fakes';
 import { FakeKeychain } from '../secrets/fake-keychain';
-import { expectCleanEnd, killableFetch, killableKeychain, longSecrets, ProcessLife, SERVICE, tokenKeys, type Step } from './harness';
+import {
+  expectCleanEnd,
+  killableFetch,
+  killableKeychain,
+  longSecrets,
+  ProcessLife,
+  SERVICE,
+  tokenKeys,
+  type Step,
+} from './harness';
 
 // "The process is killed at each step of a refresh, then restarted": the whole core over the real
 // simulator, its keychain the chunked store over a fake keychain. A dry run lists every step a
@@ -23,10 +32,21 @@ import { expectCleanEnd, killableFetch, killableKeychain, longSecrets, ProcessLi
 
 type Proc = { core: CoreService; http: ReturnType<typeof killableFetch> };
 
-async function startProcess(sim: Simulator, keychain: FakeKeychain, dataDir: string, life: ProcessLife, long: boolean): Promise<Proc> {
+async function startProcess(
+  sim: Simulator,
+  keychain: FakeKeychain,
+  dataDir: string,
+  life: ProcessLife,
+  long: boolean,
+): Promise<Proc> {
   const chunked = new ChunkedSecretStore(SERVICE, killableKeychain(keychain, life));
   const http = killableFetch(life);
-  const config = testConfig({ dataDir, keychainService: SERVICE, environments: [simEnvironment(sim)], adminSecrets: new Map([['sim', sim.clientSecret]]) });
+  const config = testConfig({
+    dataDir,
+    keychainService: SERVICE,
+    environments: [simEnvironment(sim)],
+    adminSecrets: new Map([['sim', sim.clientSecret]]),
+  });
   const ports = {
     secrets: long ? longSecrets(chunked) : chunked,
     authWindow: new FakeAuthWindow(async (url) => ({ kind: 'redirect' as const, url: await signInOverHttp(sim, url) })),
@@ -46,7 +66,8 @@ function viewOf(result: Result<unknown>): ConnectionView {
   return result.value as ConnectionView;
 }
 
-const describeStep = (s: Step) => (s.kind === 'keychain' ? `keychain ${s.op} ${s.account.replace(/[0-9a-f-]{36}/, '<id>')} (${s.phase})` : s.kind);
+const describeStep = (s: Step) =>
+  s.kind === 'keychain' ? `keychain ${s.op} ${s.account.replace(/[0-9a-f-]{36}/, '<id>')} (${s.phase})` : s.kind;
 
 /** One run: connect, refresh with a kill at step `killAt` (none: the dry run), restart, refresh again. */
 async function run(sim: Simulator, killAt: number | null, long: boolean) {
@@ -74,7 +95,15 @@ async function run(sim: Simulator, killAt: number | null, long: boolean) {
   p2.core.stop();
   const { stored } = await expectCleanEnd(sim, keychain, id, view.status, issuedFrom, long);
   expect(readdirSync(dataDir).filter((f) => f.includes('.corrupt'))).toEqual([]);
-  return { steps, id, killedAt: first.killedAt, status: view.status, requests, stored, p1Requests: p1.http.tokenRequests() - requestsBefore };
+  return {
+    steps,
+    id,
+    killedAt: first.killedAt,
+    status: view.status,
+    requests,
+    stored,
+    p1Requests: p1.http.tokenRequests() - requestsBefore,
+  };
 }
 
 describe.each([
@@ -94,7 +123,9 @@ describe.each([
     expect(dry.steps.map((s) => s.kind)).toContain('token-response');
     // The refresh token's pointer is switched before anything of the access token is written.
     const writes = dry.steps.flatMap((s) => (s.kind === 'keychain' && s.op === 'set' ? [s.account] : []));
-    expect(writes.lastIndexOf(tokenKeys(dry.id).refresh)).toBeLessThan(writes.findIndex((a) => a.endsWith(tokenKeys(dry.id).access)));
+    expect(writes.lastIndexOf(tokenKeys(dry.id).refresh)).toBeLessThan(
+      writes.findIndex((a) => a.endsWith(tokenKeys(dry.id).access)),
+    );
     if (long) expect(writes.filter((a) => a.startsWith('amc-internal:chunk:')).length).toBeGreaterThanOrEqual(12);
     const outcomes: string[] = [];
     for (let k = 0; k < dry.steps.length; k++) {
@@ -104,7 +135,12 @@ describe.each([
       expect(result.p1Requests, label).toBeLessThanOrEqual(1);
       expect(result.requests, `${label}: token requests after the restart`).toBe(1);
       // Once the new refresh token is in the keychain (or when tokens are not rotated), nothing is lost.
-      const refreshStored = dry.steps.slice(0, k).some((s) => s.kind === 'keychain' && s.op === 'set' && s.phase === 'after' && s.account === tokenKeys(dry.id).refresh);
+      const refreshStored = dry.steps
+        .slice(0, k)
+        .some(
+          (s) =>
+            s.kind === 'keychain' && s.op === 'set' && s.phase === 'after' && s.account === tokenKeys(dry.id).refresh,
+        );
       if (!rotating || refreshStored) expect(result.status, label).toBe('connected');
       outcomes.push(`${label} → ${result.status}`);
     }

@@ -40,65 +40,86 @@ const RUNS: readonly Run[] = [
 describe('refresh under token-endpoint faults, against the simulator', () => {
   const sims: Partial<Record<'plain' | 'rotating', Simulator>> = {};
   beforeAll(async () => {
-    [sims.plain, sims.rotating] = await Promise.all([startSimulator({ quiet: true }), startSimulator({ quiet: true, rotateRefreshTokens: true })]);
+    [sims.plain, sims.rotating] = await Promise.all([
+      startSimulator({ quiet: true }),
+      startSimulator({ quiet: true, rotateRefreshTokens: true }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([sims.plain?.stop(), sims.rotating?.stop()]);
   });
 
-  it.each(RUNS.map((r) => [`${r.fault}${r.rotating ? ', rotating refresh tokens' : ''}`, r] as const))('%s', async (_, run) => {
-    const sim = run.rotating ? sims.rotating! : sims.plain!;
-    const issuedFrom = sim.issuedTokens().length;
-    const issued = await sim.issueTokens();
-    const keychain = new FakeKeychain();
-    const vault = new KeychainTokenVault(new ChunkedSecretStore(SERVICE, keychain));
-    const now = Date.now();
-    // Received an hour ago: due now, as after a laptop wakes up.
-    await vault.save('c1', { accessToken: issued.access_token, refreshToken: issued.refresh_token ?? null, receivedAt: now - 3_600_000, expiresAt: now, scope: null });
-    const http = killableFetch(new ProcessLife(), run.fault === 'slow' ? SLOW.clientTimeoutMs : undefined);
-    const sleeps: number[] = [];
-    const timers: { fire: () => void; ms: number }[] = [];
-    const coordinator = new TokenRefresher({
-      http,
-      clock: systemClock,
-      logger: new MemoryLogger(),
-      vault,
-      clientFor: async () => ({ tokenEndpoint: new URL(ROUTES.token, sim.issuer).href, clientId: sim.clientId, clientSecret: sim.clientSecret, redirectUri: sim.redirectUri }),
-      sleep: async (ms) => void sleeps.push(ms),
-      random: () => 0.5,
-      timers: { set: (fire, ms) => timers.push({ fire, ms }), clear: () => undefined },
-    });
+  it.each(RUNS.map((r) => [`${r.fault}${r.rotating ? ', rotating refresh tokens' : ''}`, r] as const))(
+    '%s',
+    async (_, run) => {
+      const sim = run.rotating ? sims.rotating! : sims.plain!;
+      const issuedFrom = sim.issuedTokens().length;
+      const issued = await sim.issueTokens();
+      const keychain = new FakeKeychain();
+      const vault = new KeychainTokenVault(new ChunkedSecretStore(SERVICE, keychain));
+      const now = Date.now();
+      // Received an hour ago: due now, as after a laptop wakes up.
+      await vault.save('c1', {
+        accessToken: issued.access_token,
+        refreshToken: issued.refresh_token ?? null,
+        receivedAt: now - 3_600_000,
+        expiresAt: now,
+        scope: null,
+      });
+      const http = killableFetch(new ProcessLife(), run.fault === 'slow' ? SLOW.clientTimeoutMs : undefined);
+      const sleeps: number[] = [];
+      const timers: { fire: () => void; ms: number }[] = [];
+      const coordinator = new TokenRefresher({
+        http,
+        clock: systemClock,
+        logger: new MemoryLogger(),
+        vault,
+        clientFor: async () => ({
+          tokenEndpoint: new URL(ROUTES.token, sim.issuer).href,
+          clientId: sim.clientId,
+          clientSecret: sim.clientSecret,
+          redirectUri: sim.redirectUri,
+        }),
+        sleep: async (ms) => void sleeps.push(ms),
+        random: () => 0.5,
+        timers: { set: (fire, ms) => timers.push({ fire, ms }), clear: () => undefined },
+      });
 
-    sim.setFaults({ token: run.fault, tokenDelayMs: SLOW.tokenDelayMs });
-    let outcome: RefreshOutcome;
-    try {
-      coordinator.schedule('c1', (await vault.load('c1'))!);
-      expect(timers.map((t) => t.ms)).toEqual([0]); // due now
-      timers[0]!.fire();
-      outcome = await coordinator.refresh('c1'); // joins the flight the timer started
-    } finally {
-      sim.resetFaults();
-    }
-    expect(outcome.kind).toBe(run.during);
-    expect(http.tokenRequests()).toBe(run.requests);
-    // Backoff with jitter (random fixed at 0.5): 0.5 s, 1 s, 2 s between attempts.
-    expect(sleeps).toEqual([500, 1000, 2000].slice(0, run.requests - 1));
-    // A failed background refresh tries again a minute later, not at once; "needs reconnect" stops.
-    expect(timers.slice(1).map((t) => t.ms)).toEqual(run.during === 'failed' ? [RETRY_LATER_MS] : []);
+      sim.setFaults({ token: run.fault, tokenDelayMs: SLOW.tokenDelayMs });
+      let outcome: RefreshOutcome;
+      try {
+        coordinator.schedule('c1', (await vault.load('c1'))!);
+        expect(timers.map((t) => t.ms)).toEqual([0]); // due now
+        timers[0]!.fire();
+        outcome = await coordinator.refresh('c1'); // joins the flight the timer started
+      } finally {
+        sim.resetFaults();
+      }
+      expect(outcome.kind).toBe(run.during);
+      expect(http.tokenRequests()).toBe(run.requests);
+      // Backoff with jitter (random fixed at 0.5): 0.5 s, 1 s, 2 s between attempts.
+      expect(sleeps).toEqual([500, 1000, 2000].slice(0, run.requests - 1));
+      // A failed background refresh tries again a minute later, not at once; "needs reconnect" stops.
+      expect(timers.slice(1).map((t) => t.ms)).toEqual(run.during === 'failed' ? [RETRY_LATER_MS] : []);
 
-    if (run.fault === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW.tokenDelayMs + 300)); // the server finishes the abandoned requests
-    let status = outcome.kind === 'needs-reconnect' ? 'needs-reconnect' : 'error';
-    if (outcome.kind === 'failed') {
-      timers.at(-1)!.fire(); // the minute has passed
-      const after = await coordinator.refresh('c1');
-      expect(after.kind).not.toBe('failed');
-      status = after.kind === 'refreshed' ? 'connected' : 'needs-reconnect';
-      expect(http.tokenRequests()).toBeLessThanOrEqual(run.requests + 1);
-    }
-    if (!run.rotating && run.fault !== 'invalid-grant') expect(status).toBe('connected');
-    const { stored } = await expectCleanEnd(sim, keychain, 'c1', status, issuedFrom);
-    if (status === 'connected') expect(JSON.parse((await new ChunkedSecretStore(SERVICE, keychain).get(tokenKeys('c1').access))!).accessToken).not.toBe(issued.access_token);
-    expect(stored).not.toBeNull();
-    coordinator.stop();
-  }, 20_000);
+      if (run.fault === 'slow') await new Promise((resolve) => setTimeout(resolve, SLOW.tokenDelayMs + 300)); // the server finishes the abandoned requests
+      let status = outcome.kind === 'needs-reconnect' ? 'needs-reconnect' : 'error';
+      if (outcome.kind === 'failed') {
+        timers.at(-1)!.fire(); // the minute has passed
+        const after = await coordinator.refresh('c1');
+        expect(after.kind).not.toBe('failed');
+        status = after.kind === 'refreshed' ? 'connected' : 'needs-reconnect';
+        expect(http.tokenRequests()).toBeLessThanOrEqual(run.requests + 1);
+      }
+      if (!run.rotating && run.fault !== 'invalid-grant') expect(status).toBe('connected');
+      const { stored } = await expectCleanEnd(sim, keychain, 'c1', status, issuedFrom);
+      if (status === 'connected')
+        expect(
+          JSON.parse((await new ChunkedSecretStore(SERVICE, keychain).get(tokenKeys('c1').access))!).accessToken,
+        ).not.toBe(issued.access_token);
+      expect(stored).not.toBeNull();
+      coordinator.stop();
+    },
+    20_000,
+  );
 });

@@ -27,7 +27,10 @@ describe(`killed at ${KILL_TIMES} moments of a ${CONNECTIONS}-connection refresh
   let pool: SeedTokens[] = [];
   const seed = async (): Promise<SeedTokens[]> => {
     const issued = await Promise.all(Array.from({ length: CONNECTIONS - pool.length }, () => sim.issueTokens()));
-    const tokens = [...pool, ...issued.map((t) => ({ accessToken: t.access_token, refreshToken: t.refresh_token!, ageMs: 3_600_001 }))];
+    const tokens = [
+      ...pool,
+      ...issued.map((t) => ({ accessToken: t.access_token, refreshToken: t.refresh_token!, ageMs: 3_600_001 })),
+    ];
     pool = [];
     return tokens;
   };

@@ -22,7 +22,10 @@ describe(`${COUNT} connections due at once`, () => {
   beforeAll(async () => {
     sim = await startSimulator({ quiet: true });
     const issued = await Promise.all(Array.from({ length: COUNT }, () => sim.issueTokens()));
-    const seeded = await seedConnections(sim, issued.map((t) => ({ accessToken: t.access_token, refreshToken: t.refresh_token!, ageMs: 3_600_001 })));
+    const seeded = await seedConnections(
+      sim,
+      issued.map((t) => ({ accessToken: t.access_token, refreshToken: t.refresh_token!, ageMs: 3_600_001 })),
+    );
     dataDir = seeded.config.dataDir;
     const http: HttpTransport = (url, init) => {
       if (init.method === 'POST' && new URL(url).pathname === '/connect/token') tokenRequests.push(String(init.body));
@@ -33,7 +36,8 @@ describe(`${COUNT} connections due at once`, () => {
     let settled = 0;
     await new Promise<void>((resolve) =>
       core.events.subscribe((channel, payload) => {
-        if (channel === 'activity:added' && (payload as { kind: string }).kind === 'refresh' && ++settled === COUNT) resolve();
+        if (channel === 'activity:added' && (payload as { kind: string }).kind === 'refresh' && ++settled === COUNT)
+          resolve();
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, 500)); // a retry, if any, would go out now
@@ -57,7 +61,9 @@ describe(`${COUNT} connections due at once`, () => {
   it('records the refresh on every connection, in the list and in connections.json', async () => {
     const list = await core.dispatch('connections:list', undefined);
     expect(list.ok && (list.value as ConnectionView[]).filter((c) => c.lastRefreshedAt === null)).toEqual([]);
-    const disk = JSON.parse(readFileSync(path.join(dataDir, 'connections.json'), 'utf8')) as { connections: { lastRefreshedAt: string | null }[] };
+    const disk = JSON.parse(readFileSync(path.join(dataDir, 'connections.json'), 'utf8')) as {
+      connections: { lastRefreshedAt: string | null }[];
+    };
     expect(disk.connections.filter((c) => c.lastRefreshedAt === null)).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extractTokens, MAX_PASTE_CHARS } from '../../../main/core/inspect/extract';
 import { SAMPLE, SAMPLE_SIGNATURE, fakeJwt, withSpacesInSignature } from './helpers';
 
-const ID_TOKEN = fakeJwt({ alg: 'PS256', kid: 'k1', typ: 'JWT' }, { iss: 'https://identity.approvalmax.com', aud: 'app', nonce: 'n', sub: 'u' });
+const ID_TOKEN = fakeJwt(
+  { alg: 'PS256', kid: 'k1', typ: 'JWT' },
+  { iss: 'https://identity.approvalmax.com', aud: 'app', nonce: 'n', sub: 'u' },
+);
 const ES_TOKEN = fakeJwt({ alg: 'ES256', typ: 'at+jwt' }, { iss: 'https://identity.approvalmax.com', exp: 2 }, 86);
 const REFRESH = '8xLOxBtZp8_0QWfd2Qx-5aL1-3kQ9XmZc4Tn7Rv2bHs';
 const PUBLISHED = withSpacesInSignature(SAMPLE, 2);
@@ -22,22 +25,65 @@ interface Case {
 /** Real-world pastes: what support staff copy out of tickets, logs, browsers and terminals. */
 const CASES: Case[] = [
   { name: 'a bare token', paste: SAMPLE, found: [['token', SAMPLE]], notes: [] },
-  { name: 'the sample as published, spaces in its signature', paste: PUBLISHED, found: [['token', SAMPLE]], notes: ['Removed 2 spaces inside the token'] },
+  {
+    name: 'the sample as published, spaces in its signature',
+    paste: PUBLISHED,
+    found: [['token', SAMPLE]],
+    notes: ['Removed 2 spaces inside the token'],
+  },
   { name: 'a bare token with a trailing newline', paste: `${SAMPLE}\n`, found: [['token', SAMPLE]], notes: [] },
-  { name: 'wrapped at 64 characters (as RFCs and e-mails print it)', paste: lines(SAMPLE, 64), found: [['token', SAMPLE]], notes: ['Removed 16 line breaks inside the token'] },
-  { name: 'wrapped with Windows line breaks', paste: lines(SAMPLE, 100, '\r\n'), found: [['token', SAMPLE]], notes: ['Removed 10 line breaks inside the token'] },
+  {
+    name: 'wrapped at 64 characters (as RFCs and e-mails print it)',
+    paste: lines(SAMPLE, 64),
+    found: [['token', SAMPLE]],
+    notes: ['Removed 16 line breaks inside the token'],
+  },
+  {
+    name: 'wrapped with Windows line breaks',
+    paste: lines(SAMPLE, 100, '\r\n'),
+    found: [['token', SAMPLE]],
+    notes: ['Removed 10 line breaks inside the token'],
+  },
   {
     name: 'a zero-width space and a tab from a chat tool',
-    paste: SAMPLE.replace(SAMPLE_SIGNATURE, `${SAMPLE_SIGNATURE.slice(0, 10)}\u200b${SAMPLE_SIGNATURE.slice(10, 20)}\t${SAMPLE_SIGNATURE.slice(20)}`),
+    paste: SAMPLE.replace(
+      SAMPLE_SIGNATURE,
+      `${SAMPLE_SIGNATURE.slice(0, 10)}\u200b${SAMPLE_SIGNATURE.slice(10, 20)}\t${SAMPLE_SIGNATURE.slice(20)}`,
+    ),
     found: [['token', SAMPLE]],
     notes: ['Removed 1 space and 1 invisible character inside the token'],
   },
   { name: 'Bearer prefix', paste: `Bearer ${SAMPLE}`, found: [['token', SAMPLE]], notes: [BEARER] },
-  { name: 'lower-case bearer, two spaces, published spaces', paste: `bearer  ${PUBLISHED}`, found: [['token', SAMPLE]], notes: [BEARER, 'Removed 2 spaces inside the token'] },
-  { name: 'double quotes', paste: `"${SAMPLE}"`, found: [['token', SAMPLE]], notes: ['Removed the surrounding quotes'] },
-  { name: 'single quotes', paste: `'${SAMPLE}'`, found: [['token', SAMPLE]], notes: ['Removed the surrounding quotes'] },
-  { name: 'backticks from Markdown', paste: `\`${SAMPLE}\``, found: [['token', SAMPLE]], notes: ['Removed the surrounding quotes'] },
-  { name: 'an Authorization header line', paste: `Authorization: Bearer ${SAMPLE}`, found: [['token', SAMPLE]], notes: [HEADER, BEARER] },
+  {
+    name: 'lower-case bearer, two spaces, published spaces',
+    paste: `bearer  ${PUBLISHED}`,
+    found: [['token', SAMPLE]],
+    notes: [BEARER, 'Removed 2 spaces inside the token'],
+  },
+  {
+    name: 'double quotes',
+    paste: `"${SAMPLE}"`,
+    found: [['token', SAMPLE]],
+    notes: ['Removed the surrounding quotes'],
+  },
+  {
+    name: 'single quotes',
+    paste: `'${SAMPLE}'`,
+    found: [['token', SAMPLE]],
+    notes: ['Removed the surrounding quotes'],
+  },
+  {
+    name: 'backticks from Markdown',
+    paste: `\`${SAMPLE}\``,
+    found: [['token', SAMPLE]],
+    notes: ['Removed the surrounding quotes'],
+  },
+  {
+    name: 'an Authorization header line',
+    paste: `Authorization: Bearer ${SAMPLE}`,
+    found: [['token', SAMPLE]],
+    notes: [HEADER, BEARER],
+  },
   {
     name: 'a raw HTTP request from a proxy log',
     paste: `GET /ping HTTP/1.1\r\nHost: public-api.approvalmax.com\r\nAuthorization: Bearer ${SAMPLE}\r\nAccept: application/json\r\n\r\n`,
@@ -58,7 +104,13 @@ const CASES: Case[] = [
   },
   {
     name: 'a whole JSON token response',
-    paste: JSON.stringify({ access_token: SAMPLE, expires_in: 3600, token_type: 'Bearer', refresh_token: REFRESH, scope: 'offline_access' }),
+    paste: JSON.stringify({
+      access_token: SAMPLE,
+      expires_in: 3600,
+      token_type: 'Bearer',
+      refresh_token: REFRESH,
+      scope: 'offline_access',
+    }),
     found: [['access_token', SAMPLE]],
     notes: ['Took the access_token from a JSON token response'],
     opaque: ['refresh_token'],
@@ -66,13 +118,25 @@ const CASES: Case[] = [
   {
     name: 'a pretty-printed token response with an id_token, spaces inside the access_token',
     paste: JSON.stringify({ id_token: ID_TOKEN, access_token: PUBLISHED, refresh_token: REFRESH }, null, 2),
-    found: [['id_token', ID_TOKEN], ['access_token', SAMPLE]],
-    notes: ['Took the id_token from a JSON token response', 'Took the access_token from a JSON token response', 'Removed 2 spaces inside the access_token'],
+    found: [
+      ['id_token', ID_TOKEN],
+      ['access_token', SAMPLE],
+    ],
+    notes: [
+      'Took the id_token from a JSON token response',
+      'Took the access_token from a JSON token response',
+      'Removed 2 spaces inside the access_token',
+    ],
     opaque: ['refresh_token'],
   },
   {
     name: 'a request header from a browser HAR export',
-    paste: JSON.stringify({ headers: [{ name: 'Accept', value: 'application/json' }, { name: 'Authorization', value: `Bearer ${SAMPLE}` }] }),
+    paste: JSON.stringify({
+      headers: [
+        { name: 'Accept', value: 'application/json' },
+        { name: 'Authorization', value: `Bearer ${SAMPLE}` },
+      ],
+    }),
     found: [['token', SAMPLE]],
     notes: ['Took the token from the “value” field of the pasted JSON', BEARER],
   },
@@ -91,8 +155,14 @@ const CASES: Case[] = [
   {
     name: 'the address a browser landed on, tokens in the fragment',
     paste: `https://app.example.com/callback#id_token=${ID_TOKEN}&access_token=${SAMPLE}&expires_in=3600`,
-    found: [['id_token', ID_TOKEN], ['access_token', SAMPLE]],
-    notes: ['Took the id_token from the web address’s fragment (the part after #)', 'Took the access_token from the web address’s fragment (the part after #)'],
+    found: [
+      ['id_token', ID_TOKEN],
+      ['access_token', SAMPLE],
+    ],
+    notes: [
+      'Took the id_token from the web address’s fragment (the part after #)',
+      'Took the access_token from the web address’s fragment (the part after #)',
+    ],
   },
   {
     name: 'a token in a sentence: the next word is not part of the signature',
@@ -103,7 +173,10 @@ const CASES: Case[] = [
   {
     name: 'two tokens in a log, an ES256 one split by a space',
     paste: `first=${SAMPLE}\nsecond: ${withSpacesInSignature(ES_TOKEN, 1)}\n`,
-    found: [['token', SAMPLE], ['token (2)', ES_TOKEN]],
+    found: [
+      ['token', SAMPLE],
+      ['token (2)', ES_TOKEN],
+    ],
     notes: ['Removed 1 space inside the token'],
   },
   { name: 'the same token twice', paste: `${SAMPLE}\n${SAMPLE}`, found: [['token', SAMPLE]], notes: [] },
@@ -126,13 +199,23 @@ describe('extractTokens: opaque tokens and nothing usable', () => {
     const result = extractTokens(JSON.stringify({ refresh_token: REFRESH, token_type: 'Bearer' }));
     expect(result.found).toEqual([]);
     expect(result.problem).toBeUndefined();
-    expect(result.opaque).toEqual([{ label: 'refresh_token', note: 'An opaque refresh token: it has no readable contents, only the identity server can use it.' }]);
+    expect(result.opaque).toEqual([
+      {
+        label: 'refresh_token',
+        note: 'An opaque refresh token: it has no readable contents, only the identity server can use it.',
+      },
+    ]);
   });
 
   it('names an opaque access token beside a JWT id_token', () => {
     const result = extractTokens(JSON.stringify({ access_token: 'a1b2c3d4e5f6a7b8c9d0', id_token: ID_TOKEN }));
     expect(result.found).toEqual([{ label: 'id_token', token: ID_TOKEN }]);
-    expect(result.opaque).toEqual([{ label: 'access_token', note: 'An opaque access token: it has no readable contents, only the identity server can read it.' }]);
+    expect(result.opaque).toEqual([
+      {
+        label: 'access_token',
+        note: 'An opaque access token: it has no readable contents, only the identity server can read it.',
+      },
+    ]);
   });
 
   it('recognises a bare opaque token', () => {
@@ -145,7 +228,9 @@ describe('extractTokens: opaque tokens and nothing usable', () => {
   it('offers a broken token so decoding can say what is wrong with it', () => {
     const result = extractTokens('Bearer abc.def');
     expect(result.found).toEqual([{ label: 'token', token: 'abc.def' }]);
-    expect(result.notes).toContain('This does not look like a complete token; the inspector shows what is wrong with it');
+    expect(result.notes).toContain(
+      'This does not look like a complete token; the inspector shows what is wrong with it',
+    );
   });
 
   it.each([
@@ -170,7 +255,8 @@ describe('extractTokens: opaque tokens and nothing usable', () => {
   it('never puts the token into a note or a problem', () => {
     for (const { paste } of CASES) {
       const result = extractTokens(paste);
-      for (const text of [...result.notes, result.problem ?? '', ...result.opaque.map((o) => o.note)]) expect(text).not.toContain(SAMPLE_SIGNATURE.slice(0, 20));
+      for (const text of [...result.notes, result.problem ?? '', ...result.opaque.map((o) => o.note)])
+        expect(text).not.toContain(SAMPLE_SIGNATURE.slice(0, 20));
     }
   });
 });

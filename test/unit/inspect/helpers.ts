@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 
 /** The real ApprovalMax sample (dev server, long expired), as committed: no stray spaces. */
-export const SAMPLE = readFileSync(new URL('../../fixtures/approvalmax-sample-token.txt', import.meta.url), 'utf8').trim();
+export const SAMPLE = readFileSync(
+  new URL('../../fixtures/approvalmax-sample-token.txt', import.meta.url),
+  'utf8',
+).trim();
 
 /** The sample's signature part, where the published copy had its stray spaces. */
 export const SAMPLE_SIGNATURE = SAMPLE.split('.')[2]!;

@@ -17,11 +17,19 @@ const inspect = (header: object, payload: object): TokenInspectionOk => {
 
 describe('issuer', () => {
   it.each([
-    ['https://identity.approvalmax.com/', { id: 'production', name: 'Production' }, /^Your “Production” environment\. ApprovalMax Production$/],
+    [
+      'https://identity.approvalmax.com/',
+      { id: 'production', name: 'Production' },
+      /^Your “Production” environment\. ApprovalMax Production$/,
+    ],
     ['HTTPS://IDENTITY.approvalmax.com', { id: 'production', name: 'Production' }, /Production/],
     ['http://127.0.0.1:4010', { id: 'sim', name: 'Simulator' }, /Simulator.*a server on this computer/i],
     ['https://identitydev04.approvalmax.com', null, /^identitydev04 — an ApprovalMax development server$/],
-    ['https://identitystaging.approvalmax.com', null, /^identitystaging — an ApprovalMax server other than Production$/],
+    [
+      'https://identitystaging.approvalmax.com',
+      null,
+      /^identitystaging — an ApprovalMax server other than Production$/,
+    ],
     ['http://localhost:3000', null, /^A server on this computer \(e\.g\. the simulator\)$/],
     ['https://login.example.com', null, /^login\.example\.com — not an ApprovalMax server$/],
     ['joe', null, /Not a web address/],
@@ -31,22 +39,36 @@ describe('issuer', () => {
     expect(issuer!.description).toMatch(description);
   });
 
-  it('is null when the token names no issuer', () => expect(inspect(PS256_HEADER, amPayload({ iss: undefined })).issuer).toBeNull());
-  it('does not take a look-alike host for ApprovalMax', () => expect(describeIssuerHost('https://identity.approvalmax.com.evil.example')).toMatch(/not an ApprovalMax server/));
+  it('is null when the token names no issuer', () =>
+    expect(inspect(PS256_HEADER, amPayload({ iss: undefined })).issuer).toBeNull());
+  it('does not take a look-alike host for ApprovalMax', () =>
+    expect(describeIssuerHost('https://identity.approvalmax.com.evil.example')).toMatch(/not an ApprovalMax server/));
 });
 
 describe('warnings', () => {
-  it('shouts about alg none even with a signature part', () => expect(inspect({ alg: 'none' }, amPayload()).warnings[0]).toBe(UNSIGNED_WARNING));
+  it('shouts about alg none even with a signature part', () =>
+    expect(inspect({ alg: 'none' }, amPayload()).warnings[0]).toBe(UNSIGNED_WARNING));
   it('spots an ID token offered as an access token', () =>
-    expect(inspect({ alg: 'PS256', typ: 'JWT' }, { iss: 'https://identity.approvalmax.com', nonce: 'n', aud: 'x' }).warnings).toContainEqual(expect.stringMatching(/ID token/)));
-  it('does not call an ApprovalMax access token an ID token', () => expect(inspect(PS256_HEADER, amPayload()).warnings).toHaveLength(1));
-  it('names an unknown algorithm', () => expect(inspect({ alg: 'XYZ1' }, amPayload()).warnings[0]).toMatch(/“XYZ1” is not one this app recognises/));
+    expect(
+      inspect({ alg: 'PS256', typ: 'JWT' }, { iss: 'https://identity.approvalmax.com', nonce: 'n', aud: 'x' }).warnings,
+    ).toContainEqual(expect.stringMatching(/ID token/)));
+  it('does not call an ApprovalMax access token an ID token', () =>
+    expect(inspect(PS256_HEADER, amPayload()).warnings).toHaveLength(1));
+  it('names an unknown algorithm', () =>
+    expect(inspect({ alg: 'XYZ1' }, amPayload()).warnings[0]).toMatch(/“XYZ1” is not one this app recognises/));
 });
 
 describe('rows', () => {
   it('shows unknown claims as they are, with no meaning and no flags', () => {
     const row = inspect(PS256_HEADER, amPayload({ tenant: { id: 7 } })).claims.find((r) => r.name === 'tenant')!;
-    expect(row).toEqual({ name: 'tenant', value: { id: 7 }, display: '{"id":7}', meaning: null, kind: 'other', flags: [] });
+    expect(row).toEqual({
+      name: 'tenant',
+      value: { id: 7 },
+      display: '{"id":7}',
+      meaning: null,
+      kind: 'other',
+      flags: [],
+    });
   });
 
   it('gives a date row its ISO form and seconds', () => {
@@ -54,9 +76,14 @@ describe('rows', () => {
     expect(row.date).toEqual({ iso: '2023-11-14T23:13:20.000Z', epochSeconds: 1_700_003_600 });
   });
 
-  it('notes a lifetime other than nbf to exp', () => expect(inspect(PS256_HEADER, amPayload({ nbf: undefined })).times.lifetimeSeconds).toBe(3600));
+  it('notes a lifetime other than nbf to exp', () =>
+    expect(inspect(PS256_HEADER, amPayload({ nbf: undefined })).times.lifetimeSeconds).toBe(3600));
   it('reports a token without exp as never expiring', () => {
     const { times } = inspect(PS256_HEADER, amPayload({ exp: undefined }));
-    expect(times).toMatchObject({ state: 'no-expiry', expiresAt: null, notes: ['It has no expiry (exp): it never expires by itself'] });
+    expect(times).toMatchObject({
+      state: 'no-expiry',
+      expiresAt: null,
+      notes: ['It has no expiry (exp): it never expires by itself'],
+    });
   });
 });

@@ -54,7 +54,11 @@ describe('the real ApprovalMax sample token', () => {
       connectionId: '4a254104-b58d-4f2a-805a-599ea81846b9',
       subject: '92581804-f202-4a87-90b1-a4c9677b9146',
       clientId: '338CD5E0ABA744DB911838F9F9B09CFD',
-      issuer: { value: 'https://identitydev04.approvalmax.com', environment: null, description: 'identitydev04 — an ApprovalMax development server' },
+      issuer: {
+        value: 'https://identitydev04.approvalmax.com',
+        environment: null,
+        description: 'identitydev04 — an ApprovalMax development server',
+      },
       times: {
         state: 'expired',
         expiresAt: { iso: '2023-04-24T14:46:53.000Z', epochSeconds: 1682347613 },
@@ -98,7 +102,9 @@ describe('the real ApprovalMax sample token', () => {
       expect(row.meaning, row.name).toBeTruthy();
       expect(row.flags, row.name).toEqual([]);
     }
-    expect(inspection.claims.find((row) => row.name === CONNECTION)!.meaning).toMatch(/ApprovalMax lists it under Connections, where it can be disabled or deleted/);
+    expect(inspection.claims.find((row) => row.name === CONNECTION)!.meaning).toMatch(
+      /ApprovalMax lists it under Connections, where it can be disabled or deleted/,
+    );
     expect(inspection.header.find((row) => row.name === 'alg')!.meaning).toMatch(/PS256: RSA-PSS/);
   });
 

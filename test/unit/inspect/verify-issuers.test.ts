@@ -19,19 +19,26 @@ let attacker: { jwk: JWK; privateKey: CryptoKey };
 beforeAll(async () => {
   const make = async (kid: string) => {
     const pair = await generateKeyPair('PS256', { extractable: true });
-    return { jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'PS256', use: 'sig' }, privateKey: pair.privateKey };
+    return {
+      jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'PS256', use: 'sig' },
+      privateKey: pair.privateKey,
+    };
   };
   [key, attacker] = await Promise.all([make('key-1'), make('attacker')]);
 });
 
 const sign = (iss: string, header: Record<string, unknown> = {}, by = key) =>
-  new SignJWT({ sub: 'someone', exp: 1_900_000_000 }).setIssuer(iss).setProtectedHeader({ alg: 'PS256', kid: by.jwk.kid, ...header }).sign(by.privateKey);
+  new SignJWT({ sub: 'someone', exp: 1_900_000_000 })
+    .setIssuer(iss)
+    .setProtectedHeader({ alg: 'PS256', kid: by.jwk.kid, ...header })
+    .sign(by.privateKey);
 
 /** Every issuer (and the attacker's hosts) serving discovery and keys: only what is asked for is recorded. */
 function anyIssuer() {
   return fakeHttp((url) => {
     const { origin, pathname } = new URL(url);
-    if (pathname === '/.well-known/openid-configuration') return Response.json({ issuer: origin, jwks_uri: `${origin}/jwks` });
+    if (pathname === '/.well-known/openid-configuration')
+      return Response.json({ issuer: origin, jwks_uri: `${origin}/jwks` });
     if (pathname === '/jwks') return Response.json({ keys: [key.jwk] });
     if (url === ATTACKER_KEYS) return Response.json({ keys: [attacker.jwk] });
     return new Response('no', { status: 404 });
@@ -52,8 +59,16 @@ describe('SignatureVerifier and the issuer a token names', () => {
   it('asks before fetching anything from an issuer none of the environments names', async () => {
     const { http, requests } = anyIssuer();
     const result = await verifier(http).verify(await sign(STRANGER));
-    expect(result).toMatchObject({ kind: 'unknown-issuer', issuer: STRANGER, keysUrl: null, algorithm: 'PS256', keyId: 'key-1' });
-    expect(result.message).toBe(`This token names an issuer this app does not know: ${STRANGER}. Fetch its published keys?`);
+    expect(result).toMatchObject({
+      kind: 'unknown-issuer',
+      issuer: STRANGER,
+      keysUrl: null,
+      algorithm: 'PS256',
+      keyId: 'key-1',
+    });
+    expect(result.message).toBe(
+      `This token names an issuer this app does not know: ${STRANGER}. Fetch its published keys?`,
+    );
     expect(requests).toEqual([]);
   });
 
@@ -92,7 +107,10 @@ describe('SignatureVerifier and the issuer a token names', () => {
   it.each([
     ['jku', { jku: ATTACKER_KEYS }],
     ['x5u', { x5u: ATTACKER_CERT }],
-    ['jku, x5u and an embedded jwk', { jku: ATTACKER_KEYS, x5u: ATTACKER_CERT, jwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB' } }],
+    [
+      'jku, x5u and an embedded jwk',
+      { jku: ATTACKER_KEYS, x5u: ATTACKER_CERT, jwk: { kty: 'RSA', n: 'AQAB', e: 'AQAB' } },
+    ],
   ])('never follows a token’s %s: only the issuer’s own discovery document counts', async (_name, header) => {
     const { http, requests } = anyIssuer();
     const forged = await sign(KNOWN, header, attacker);
@@ -102,7 +120,9 @@ describe('SignatureVerifier and the issuer a token names', () => {
     expect((await v.verify(genuine)).kind).toBe('valid');
     const sameKid = await sign(KNOWN, { ...header, kid: 'key-1' }, attacker);
     expect((await v.verify(sameKid)).kind).toBe('invalid-signature');
-    expect((await v.verify(await sign(STRANGER, header, attacker), { allowUnknownIssuer: true })).kind).toBe('key-not-found');
+    expect((await v.verify(await sign(STRANGER, header, attacker), { allowUnknownIssuer: true })).kind).toBe(
+      'key-not-found',
+    );
     const asked = requests.map((r) => r.url);
     expect(asked.every((url) => url.startsWith(`${KNOWN}/`) || url.startsWith(`${STRANGER}/`))).toBe(true);
     expect(asked.some((url) => url.startsWith('https://evil.example'))).toBe(false);
@@ -122,7 +142,17 @@ describe('SignatureVerifier and the issuer a token names', () => {
 describe('inspect:verify through the bridge', () => {
   async function core() {
     const { http, requests } = anyIssuer();
-    const environment = { id: 'example', name: 'Example', kind: 'custom' as const, source: 'admin' as const, issuer: KNOWN, apiBase: 'https://api.example.com', clientId: 'X', redirectUri: 'http://127.0.0.1/cb', scopes: [] };
+    const environment = {
+      id: 'example',
+      name: 'Example',
+      kind: 'custom' as const,
+      source: 'admin' as const,
+      issuer: KNOWN,
+      apiBase: 'https://api.example.com',
+      clientId: 'X',
+      redirectUri: 'http://127.0.0.1/cb',
+      scopes: [],
+    };
     return { core: await startCore(fakePorts({ http }), testConfig({ environments: [environment] })), requests };
   }
 
@@ -130,10 +160,17 @@ describe('inspect:verify through the bridge', () => {
     const { core: c, requests } = await core();
     const token = await sign(STRANGER);
     const asked = valueOf<VerifyResult>(await c.dispatch('inspect:verify', { token }));
-    expect(asked).toMatchObject({ kind: 'unknown-issuer', message: `This token names an issuer this app does not know: ${STRANGER}. Fetch its published keys?` });
+    expect(asked).toMatchObject({
+      kind: 'unknown-issuer',
+      message: `This token names an issuer this app does not know: ${STRANGER}. Fetch its published keys?`,
+    });
     expect(requests).toEqual([]);
-    expect(valueOf<VerifyResult>(await c.dispatch('inspect:verify', { token, allowUnknownIssuer: false })).kind).toBe('unknown-issuer');
-    expect(valueOf<VerifyResult>(await c.dispatch('inspect:verify', { token, allowUnknownIssuer: true })).kind).toBe('valid');
+    expect(valueOf<VerifyResult>(await c.dispatch('inspect:verify', { token, allowUnknownIssuer: false })).kind).toBe(
+      'unknown-issuer',
+    );
+    expect(valueOf<VerifyResult>(await c.dispatch('inspect:verify', { token, allowUnknownIssuer: true })).kind).toBe(
+      'valid',
+    );
     expect(valueOf<VerifyResult>(await c.dispatch('inspect:verify', { token: await sign(KNOWN) })).kind).toBe('valid');
   });
 
@@ -141,7 +178,10 @@ describe('inspect:verify through the bridge', () => {
     const { core: c, requests } = await core();
     const answer = await c.dispatch('inspect:verify', { token: await sign(STRANGER), allowUnknownIssuer: 'yes' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await c.dispatch('inspect:verifyConnection', { id: 'gone', allowUnknownIssuer: true })).toMatchObject({ ok: false, error: { code: 'unknown-connection' } });
+    expect(await c.dispatch('inspect:verifyConnection', { id: 'gone', allowUnknownIssuer: true })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-connection' },
+    });
     expect(requests).toEqual([]);
   });
 });

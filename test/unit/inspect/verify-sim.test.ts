@@ -32,7 +32,9 @@ async function strangerToken(iss: string, kid = 'not-published-anywhere'): Promi
 }
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 describe('SignatureVerifier against the real simulator', () => {
@@ -46,40 +48,63 @@ describe('SignatureVerifier against the real simulator', () => {
   afterAll(() => sim.stop());
 
   it('calls a genuine simulator token valid, naming its key and PS256', async () => {
-    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(token);
+    const result = await new SignatureVerifier({
+      knownIssuers: () => [sim.issuer],
+      http: fetch,
+      clock: realClock,
+    }).verify(token);
     expect(result).toMatchObject({
       kind: 'valid',
       keyId: decodeProtectedHeader(token).kid,
       algorithm: 'PS256',
       issuer: sim.issuer,
       keysUrl: `${sim.issuer}/.well-known/openid-configuration/jwks`,
-      timeValidity: { state: 'valid', message: expect.stringMatching(/^Valid for another (about )?(1 hour|60 minutes|59 minutes)/) },
+      timeValidity: {
+        state: 'valid',
+        message: expect.stringMatching(/^Valid for another (about )?(1 hour|60 minutes|59 minutes)/),
+      },
     });
     expect(result.message).toMatch(/^The signature is genuine/);
   });
 
   it('keeps the signature verdict apart from the clock: an expired genuine token is still genuine', async () => {
     const later: Clock = { now: () => Date.now() + 3 * 3600_000, monotonic: () => performance.now() };
-    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: later }).verify(token);
+    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: later }).verify(
+      token,
+    );
     expect(result.kind).toBe('valid');
-    expect(result.timeValidity).toMatchObject({ state: 'expired', message: expect.stringMatching(/^Expired about 2 hours ago/) });
+    expect(result.timeValidity).toMatchObject({
+      state: 'expired',
+      message: expect.stringMatching(/^Expired about 2 hours ago/),
+    });
   });
 
   it('calls a token with a changed payload an invalid signature', async () => {
     const [header, , signature] = token.split('.');
     const tampered = `${header}.${b64u(JSON.stringify({ ...decodeJwt(token), sub: 'someone-else' }))}.${signature}`;
-    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(tampered);
+    const result = await new SignatureVerifier({
+      knownIssuers: () => [sim.issuer],
+      http: fetch,
+      clock: realClock,
+    }).verify(tampered);
     expect(result.kind).toBe('invalid-signature');
     expect(result.message).toMatch(/changed after it was signed/);
   });
 
   it('calls a token with a changed signature an invalid signature', async () => {
     const flipped = token.slice(0, -10) + (token.at(-10) === 'A' ? 'B' : 'A') + token.slice(-9);
-    expect((await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(flipped)).kind).toBe('invalid-signature');
+    expect(
+      (await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(flipped))
+        .kind,
+    ).toBe('invalid-signature');
   });
 
   it('reports key-not-found for a token signed with a key the issuer does not publish', async () => {
-    const result = await new SignatureVerifier({ knownIssuers: () => [sim.issuer], http: fetch, clock: realClock }).verify(await strangerToken(sim.issuer));
+    const result = await new SignatureVerifier({
+      knownIssuers: () => [sim.issuer],
+      http: fetch,
+      clock: realClock,
+    }).verify(await strangerToken(sim.issuer));
     expect(result).toMatchObject({ kind: 'key-not-found', keyId: 'not-published-anywhere', algorithm: 'PS256' });
     expect(result.message).toMatch(/none with the id “not-published-anywhere”/);
   });
@@ -89,7 +114,10 @@ describe('SignatureVerifier against the real simulator', () => {
     const verifier = new SignatureVerifier({ knownIssuers: () => [sim.issuer], http, clock: realClock });
     expect((await verifier.verify(token)).kind).toBe('valid');
     expect((await verifier.verify(token)).kind).toBe('valid');
-    expect(calls).toEqual([`${sim.issuer}/.well-known/openid-configuration`, `${sim.issuer}/.well-known/openid-configuration/jwks`]);
+    expect(calls).toEqual([
+      `${sim.issuer}/.well-known/openid-configuration`,
+      `${sim.issuer}/.well-known/openid-configuration/jwks`,
+    ]);
   });
 });
 
@@ -99,9 +127,13 @@ describe('SignatureVerifier when keys cannot be had', () => {
     const issuer = await listen(server);
     try {
       const { http, calls } = countingFetch();
-      const result = await new SignatureVerifier({ knownIssuers: () => [issuer], http, clock: realClock }).verify(await strangerToken(issuer));
+      const result = await new SignatureVerifier({ knownIssuers: () => [issuer], http, clock: realClock }).verify(
+        await strangerToken(issuer),
+      );
       expect(result.kind).toBe('no-keys-published');
-      expect(result.message).toMatch(/has not published its signing keys for this server \(no discovery document \(HTTP 404\)\)/);
+      expect(result.message).toMatch(
+        /has not published its signing keys for this server \(no discovery document \(HTTP 404\)\)/,
+      );
       expect(result.message).toMatch(/That does not mean the token is fake\.$/);
       expect(calls).toEqual([`${issuer}/.well-known/openid-configuration`]);
     } finally {
@@ -113,9 +145,15 @@ describe('SignatureVerifier when keys cannot be had', () => {
     const stopped = await startSimulator({ quiet: true });
     const token = (await stopped.issueTokens()).access_token;
     await stopped.stop();
-    const result = await new SignatureVerifier({ knownIssuers: () => [stopped.issuer], http: fetch, clock: realClock }).verify(token);
+    const result = await new SignatureVerifier({
+      knownIssuers: () => [stopped.issuer],
+      http: fetch,
+      clock: realClock,
+    }).verify(token);
     expect(result.kind).toBe('issuer-unreachable');
-    expect(result.message).toMatch(/^Could not fetch the signing keys: 127\.0\.0\.1:\d+ (refused the connection|could not be reached)\./);
+    expect(result.message).toMatch(
+      /^Could not fetch the signing keys: 127\.0\.0\.1:\d+ (refused the connection|could not be reached)\./,
+    );
     expect(result.timeValidity?.state).toBe('valid');
   });
 });

@@ -7,7 +7,8 @@ import { amPayload, fakeJwt } from './helpers';
 const ISSUER = 'https://identity.example.com';
 const DISCOVERY = `${ISSUER}/.well-known/openid-configuration`;
 const JWKS = `${ISSUER}/.well-known/jwks`;
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 interface Signer {
   jwk: JWK;
@@ -18,13 +19,17 @@ async function signer(alg: 'PS256' | 'ES256', kid: string | undefined): Promise<
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), alg, use: 'sig', ...(kid ? { kid } : {}) };
   const sign = (claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}) =>
-    new SignJWT({ ...amPayload({ iss: ISSUER, exp: 1_900_000_000 }), ...claims }).setProtectedHeader({ alg, ...(kid ? { kid } : {}), ...header }).sign(privateKey as CryptoKey);
+    new SignJWT({ ...amPayload({ iss: ISSUER, exp: 1_900_000_000 }), ...claims })
+      .setProtectedHeader({ alg, ...(kid ? { kid } : {}), ...header })
+      .sign(privateKey as CryptoKey);
   return { jwk, sign };
 }
 
 /** An identity server in a function: discovery plus whatever keys the test publishes now. */
 function issuerServing(keys: () => JWK[], discovery: Record<string, unknown> = { issuer: ISSUER, jwks_uri: JWKS }) {
-  return fakeHttp((url) => (url === DISCOVERY ? json(discovery) : url === JWKS ? json({ keys: keys() }) : new Response('no', { status: 404 })));
+  return fakeHttp((url) =>
+    url === DISCOVERY ? json(discovery) : url === JWKS ? json({ keys: keys() }) : new Response('no', { status: 404 }),
+  );
 }
 const count = (requests: { url: string }[], url: string) => requests.filter((r) => r.url === url).length;
 
@@ -39,7 +44,12 @@ describe('SignatureVerifier with a fake issuer', () => {
   it('checks ES256 as well as PS256', async () => {
     const { http } = issuerServing(() => [a.jwk, es.jwk]);
     const verifier = new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() });
-    expect(await verifier.verify(await es.sign())).toMatchObject({ kind: 'valid', keyId: 'key-es', algorithm: 'ES256', keysUrl: JWKS });
+    expect(await verifier.verify(await es.sign())).toMatchObject({
+      kind: 'valid',
+      keyId: 'key-es',
+      algorithm: 'ES256',
+      keysUrl: JWKS,
+    });
     expect(await verifier.verify(await a.sign())).toMatchObject({ kind: 'valid', keyId: 'key-a', algorithm: 'PS256' });
   });
 
@@ -79,7 +89,13 @@ describe('SignatureVerifier with a fake issuer', () => {
   it('tries each key when a token names none and several fit', async () => {
     const [x, y] = await Promise.all([signer('PS256', undefined), signer('PS256', undefined)]);
     const { http } = issuerServing(() => [x.jwk, y.jwk]);
-    expect((await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(await y.sign())).kind).toBe('valid');
+    expect(
+      (
+        await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(
+          await y.sign(),
+        )
+      ).kind,
+    ).toBe('valid');
   });
 
   it('does not let a token choose a different algorithm for a published key', async () => {
@@ -87,27 +103,80 @@ describe('SignatureVerifier with a fake issuer', () => {
     const relabelled = await a.sign({}, { alg: 'PS256', kid: 'key-a' });
     const [, payload, signature] = relabelled.split('.');
     const asRs256 = `${Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'key-a' })).toString('base64url')}.${payload}.${signature}`;
-    expect((await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(asRs256)).kind).toBe('key-not-found');
+    expect(
+      (await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(asRs256))
+        .kind,
+    ).toBe('key-not-found');
   });
 
   it.each([
-    ['no discovery document', () => fakeHttp(() => new Response('', { status: 404 })), 'no-keys-published', /no discovery document \(HTTP 404\)/],
-    ['discovery without jwks_uri', () => issuerServing(() => [], { issuer: ISSUER }), 'no-keys-published', /no jwks_uri/],
-    ['discovery for another issuer', () => issuerServing(() => [], { issuer: 'https://elsewhere.example.com', jwks_uri: JWKS }), 'no-keys-published', /names a different issuer/],
-    ['keys on plain http', () => issuerServing(() => [], { issuer: ISSUER, jwks_uri: 'http://keys.example.com/jwks' }), 'no-keys-published', /not secure/],
-    ['keys not readable', () => issuerServing(() => [{ kty: 'nonsense' } as JWK]), 'key-not-found', /none with the id “key-a”/],
-    ['server error', () => fakeHttp(() => new Response('', { status: 503 })), 'issuer-unreachable', /answered with an error \(HTTP 503\)/],
-    ['offline', () => fakeHttp(() => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))), 'issuer-unreachable', /could not be found/],
+    [
+      'no discovery document',
+      () => fakeHttp(() => new Response('', { status: 404 })),
+      'no-keys-published',
+      /no discovery document \(HTTP 404\)/,
+    ],
+    [
+      'discovery without jwks_uri',
+      () => issuerServing(() => [], { issuer: ISSUER }),
+      'no-keys-published',
+      /no jwks_uri/,
+    ],
+    [
+      'discovery for another issuer',
+      () => issuerServing(() => [], { issuer: 'https://elsewhere.example.com', jwks_uri: JWKS }),
+      'no-keys-published',
+      /names a different issuer/,
+    ],
+    [
+      'keys on plain http',
+      () => issuerServing(() => [], { issuer: ISSUER, jwks_uri: 'http://keys.example.com/jwks' }),
+      'no-keys-published',
+      /not secure/,
+    ],
+    [
+      'keys not readable',
+      () => issuerServing(() => [{ kty: 'nonsense' } as JWK]),
+      'key-not-found',
+      /none with the id “key-a”/,
+    ],
+    [
+      'server error',
+      () => fakeHttp(() => new Response('', { status: 503 })),
+      'issuer-unreachable',
+      /answered with an error \(HTTP 503\)/,
+    ],
+    [
+      'offline',
+      () => fakeHttp(() => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } }))),
+      'issuer-unreachable',
+      /could not be found/,
+    ],
   ] as const)('%s', async (_name, make, kind, message) => {
-    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http: make().http, clock: new FakeClock() }).verify(await a.sign());
+    const result = await new SignatureVerifier({
+      knownIssuers: () => [ISSUER],
+      http: make().http,
+      clock: new FakeClock(),
+    }).verify(await a.sign());
     expect(result.kind).toBe(kind);
     expect(result.message).toMatch(message);
   });
 
   it('gives up on a silent issuer after the timeout', async () => {
-    const { http } = fakeHttp((_url, init) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))));
-    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock(), timeoutMs: 50 }).verify(await a.sign());
-    expect(result).toMatchObject({ kind: 'issuer-unreachable', message: expect.stringMatching(/did not answer in time/) });
+    const { http } = fakeHttp(
+      (_url, init) =>
+        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    );
+    const result = await new SignatureVerifier({
+      knownIssuers: () => [ISSUER],
+      http,
+      clock: new FakeClock(),
+      timeoutMs: 50,
+    }).verify(await a.sign());
+    expect(result).toMatchObject({
+      kind: 'issuer-unreachable',
+      message: expect.stringMatching(/did not answer in time/),
+    });
   });
 });
 
@@ -116,17 +185,39 @@ describe('SignatureVerifier refuses before fetching anything', () => {
   it.each([
     ['alg none', fakeJwt({ alg: 'none' }, payload, 0), 'unsupported-algorithm', /not signed \(alg “none”\)/],
     ['HS256', fakeJwt({ alg: 'HS256' }, payload, 43), 'unsupported-algorithm', /shared secret \(HS256\)/],
-    ['an unknown algorithm', fakeJwt({ alg: 'XX9' }, payload), 'unsupported-algorithm', /“XX9” is not one this app can check/],
+    [
+      'an unknown algorithm',
+      fakeJwt({ alg: 'XX9' }, payload),
+      'unsupported-algorithm',
+      /“XX9” is not one this app can check/,
+    ],
     ['no alg', fakeJwt({ kid: 'k' }, payload), 'malformed', /no “alg”/],
     ['not a token', 'abc.def', 'malformed', /three parts separated by dots; this one has 2\.$/],
     ['an empty signature', fakeJwt({ alg: 'PS256' }, payload, 0), 'invalid-signature', /has no signature/],
     ['no issuer', fakeJwt({ alg: 'PS256' }, amPayload({ iss: undefined })), 'malformed', /no “iss” claim/],
-    ['an http issuer on the internet', fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'http://attacker.example.com' })), 'no-keys-published', /attacker\.example\.com\) is not a secure https address/],
-    ['an issuer with credentials in it', fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'https://user:pw@identity.example.com' })), 'no-keys-published', /not a secure https address/],
-    ['a file: issuer', fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'file:///etc/passwd' })), 'no-keys-published', /not a secure https address/],
+    [
+      'an http issuer on the internet',
+      fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'http://attacker.example.com' })),
+      'no-keys-published',
+      /attacker\.example\.com\) is not a secure https address/,
+    ],
+    [
+      'an issuer with credentials in it',
+      fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'https://user:pw@identity.example.com' })),
+      'no-keys-published',
+      /not a secure https address/,
+    ],
+    [
+      'a file: issuer',
+      fakeJwt({ alg: 'PS256' }, amPayload({ iss: 'file:///etc/passwd' })),
+      'no-keys-published',
+      /not a secure https address/,
+    ],
   ])('%s', async (_name, token, kind, message) => {
     const { http, requests } = fakeHttp(() => json({}));
-    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(token);
+    const result = await new SignatureVerifier({ knownIssuers: () => [ISSUER], http, clock: new FakeClock() }).verify(
+      token,
+    );
     expect(result.kind).toBe(kind);
     expect(result.message).toMatch(message);
     expect(requests).toEqual([]);

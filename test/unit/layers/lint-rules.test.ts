@@ -16,7 +16,10 @@ describe('layer rules', () => {
     ['main/core/api/x.ts', "import keytar from 'keytar';\nexport const k = keytar;"],
     ['main/core/x.ts', "import React from 'react';\nexport const r = React;"],
     ['main/core/api/x.ts', "import { registerIpc } from '../../electron/ipc';\nexport const r = registerIpc;"],
-    ['main/core/x.ts', "import { KeytarSecretStore } from '../secrets/keytar-secret-store';\nexport const s = KeytarSecretStore;"],
+    [
+      'main/core/x.ts',
+      "import { KeytarSecretStore } from '../secrets/keytar-secret-store';\nexport const s = KeytarSecretStore;",
+    ],
     ['main/core/x.ts', "import { createBridge } from '../../preload/bridge';\nexport const b = createBridge;"],
     ['renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;"],
     ['renderer/x.ts', "import { INVOKE_CHANNELS } from '../preload/contract';\nexport const c = INVOKE_CHANNELS;"],
@@ -34,8 +37,14 @@ describe('layer rules', () => {
   });
 
   it.each([
-    ['main/core/x.ts', "import { readFile } from 'node:fs/promises';\nimport { z } from 'zod';\nimport type { Result } from '../../preload/contract';\nimport { ok } from './result';\nexport const a = [readFile, z, ok] as unknown as Result<1>;"],
-    ['main/core/api/x.ts', "import { decodeJwt } from 'jose';\nimport { ok } from '../result';\nexport const a = [decodeJwt, ok];"],
+    [
+      'main/core/x.ts',
+      "import { readFile } from 'node:fs/promises';\nimport { z } from 'zod';\nimport type { Result } from '../../preload/contract';\nimport { ok } from './result';\nexport const a = [readFile, z, ok] as unknown as Result<1>;",
+    ],
+    [
+      'main/core/api/x.ts',
+      "import { decodeJwt } from 'jose';\nimport { ok } from '../result';\nexport const a = [decodeJwt, ok];",
+    ],
     ['main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['preload/index.ts', "import { contextBridge } from 'electron';\nexport const c = contextBridge;"],
     ['renderer/x.ts', "import type { BridgeApi } from '../preload/contract';\nexport type B = BridgeApi;"],

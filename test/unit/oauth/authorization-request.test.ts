@@ -37,7 +37,10 @@ describe('createAuthorization', () => {
   });
 
   it('keeps a query the endpoint already has and drops a fragment', () => {
-    const flow = createAuthorization({ ...PARAMS, authorizationEndpoint: 'https://id.example.test/connect/authorize?tenant=dev&ui_locales=en-GB#x' }, NOW);
+    const flow = createAuthorization(
+      { ...PARAMS, authorizationEndpoint: 'https://id.example.test/connect/authorize?tenant=dev&ui_locales=en-GB#x' },
+      NOW,
+    );
     const url = new URL(flow.url);
     expect(url.searchParams.get('tenant')).toBe('dev');
     expect(url.searchParams.get('ui_locales')).toBe('en-GB');
@@ -46,7 +49,9 @@ describe('createAuthorization', () => {
   });
 
   it('computes the challenge as base64url(SHA-256(verifier)) — RFC 7636 appendix B vector', () => {
-    expect(codeChallengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(codeChallengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
     const flow = createAuthorization(PARAMS, NOW);
     const expected = createHash('sha256').update(flow.codeVerifier).digest('base64url');
     expect(new URL(flow.url).searchParams.get('code_challenge')).toBe(expected);
@@ -76,9 +81,14 @@ describe('createAuthorization', () => {
     expect(new Set(flows.map((f) => f.codeVerifier)).size).toBe(200);
   });
 
-  it.each(['not a url', 'ftp://identity.example.test/authorize', 'javascript:alert(1)'])('refuses a bad endpoint %s in plain words', (endpoint) => {
-    expect(() => createAuthorization({ ...PARAMS, authorizationEndpoint: endpoint }, NOW)).toThrow(/environment settings/);
-  });
+  it.each(['not a url', 'ftp://identity.example.test/authorize', 'javascript:alert(1)'])(
+    'refuses a bad endpoint %s in plain words',
+    (endpoint) => {
+      expect(() => createAuthorization({ ...PARAMS, authorizationEndpoint: endpoint }, NOW)).toThrow(
+        /environment settings/,
+      );
+    },
+  );
 });
 
 describe('PendingFlows', () => {

@@ -20,7 +20,14 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** A successful token body, numbered so tests can tell generations apart. */
 export function tokenBody(n: number, extra: Record<string, unknown> = {}) {
-  return { access_token: `ACCESS-${n}`, refresh_token: `REFRESH-${n}`, expires_in: 3600, token_type: 'Bearer', scope: 'openid offline_access', ...extra };
+  return {
+    access_token: `ACCESS-${n}`,
+    refresh_token: `REFRESH-${n}`,
+    expires_in: 3600,
+    token_type: 'Bearer',
+    scope: 'openid offline_access',
+    ...extra,
+  };
 }
 
 /** What Node's fetch throws when the network fails. */
@@ -49,11 +56,21 @@ export class MemoryVault implements TokenVault {
 /** Tokens received `ageMs` ago, valid for an hour from then. */
 export function stored(clock: FakeClock, n: number, ageMs = 0, overrides: Partial<TokenSet> = {}): TokenSet {
   const receivedAt = clock.now() - ageMs;
-  return { accessToken: `ACCESS-${n}`, refreshToken: `REFRESH-${n}`, receivedAt, expiresAt: receivedAt + 3_600_000, scope: ['openid'], ...overrides };
+  return {
+    accessToken: `ACCESS-${n}`,
+    refreshToken: `REFRESH-${n}`,
+    receivedAt,
+    expiresAt: receivedAt + 3_600_000,
+    scope: ['openid'],
+    ...overrides,
+  };
 }
 
 /** A coordinator over fakes, answering token requests from `answer` and recording every sleep and event. */
-export function harness(answer: (url: string, init: RequestInit) => Response | Promise<Response>, deps: Partial<TokenRefresherDeps> = {}) {
+export function harness(
+  answer: (url: string, init: RequestInit) => Response | Promise<Response>,
+  deps: Partial<TokenRefresherDeps> = {},
+) {
   const clock = new FakeClock();
   const logger = new MemoryLogger();
   const vault = new MemoryVault();

@@ -4,7 +4,18 @@ import { explainRedirectError } from '../../../main/core/oauth/redirect-matcher'
 import type { TokenFailureKind } from '../../../main/core/oauth/token-client';
 import { explainTokenFailure } from '../../../main/core/oauth/token-failure-messages';
 
-const KINDS: TokenFailureKind[] = ['invalid_client', 'invalid_grant', 'unauthorized_client', 'invalid_scope', 'access_denied', 'no_refresh_token', 'rate_limited', 'server_error', 'network', 'bad_response'];
+const KINDS: TokenFailureKind[] = [
+  'invalid_client',
+  'invalid_grant',
+  'unauthorized_client',
+  'invalid_scope',
+  'access_denied',
+  'no_refresh_token',
+  'rate_limited',
+  'server_error',
+  'network',
+  'bad_response',
+];
 const ACME = providerWords({ name: 'Acme staging', issuer: 'https://login.acme.example' });
 const AMX = providerWords({ name: 'Production', issuer: 'https://identity.approvalmax.com' });
 
@@ -26,10 +37,19 @@ describe('words that fit the server', () => {
   });
 
   it.each(KINDS)('a %s failure at ApprovalMax says ApprovalMax', (kind) => {
-    expect(explainTokenFailure(kind, { provider: AMX, host: 'identity.approvalmax.com' })).toMatch(/ApprovalMax|identity\.approvalmax\.com/);
+    expect(explainTokenFailure(kind, { provider: AMX, host: 'identity.approvalmax.com' })).toMatch(
+      /ApprovalMax|identity\.approvalmax\.com/,
+    );
   });
 
-  it.each(['access_denied', 'invalid_scope', 'unauthorized_client', 'invalid_request', 'server_error', 'something_else'])('a redirect error %s names the server it came from', (error) => {
+  it.each([
+    'access_denied',
+    'invalid_scope',
+    'unauthorized_client',
+    'invalid_request',
+    'server_error',
+    'something_else',
+  ])('a redirect error %s names the server it came from', (error) => {
     const message = explainRedirectError(error, 'told so', ACME);
     expect(message).not.toContain('ApprovalMax');
     expect(message).toContain('Acme staging');

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAuthorization, PendingFlows } from '../../../main/core/oauth/authorization-request';
-import { explainRedirectError, isRedirectTarget, matchRedirect, type RedirectMatch } from '../../../main/core/oauth/redirect-matcher';
+import {
+  explainRedirectError,
+  isRedirectTarget,
+  matchRedirect,
+  type RedirectMatch,
+} from '../../../main/core/oauth/redirect-matcher';
 import { FakeClock } from '../core/fakes';
 
 const REDIRECT = 'https://approvalmax-connect.invalid/callback';
@@ -12,8 +17,16 @@ describe('isRedirectTarget / matchRedirect: which URLs are ours', () => {
     ['exact', `${REDIRECT}?${ok}`, true],
     ['host in upper case', `https://APPROVALMAX-CONNECT.INVALID/callback?${ok}`, true],
     ['explicit default port 443', `https://approvalmax-connect.invalid:443/callback?${ok}`, true],
-    ['dot segments the browser resolves to the same path', `https://approvalmax-connect.invalid/x/../callback?${ok}`, true],
-    ['encoded dot segments the browser resolves to the same path', `https://approvalmax-connect.invalid/x/%2e%2e/callback?${ok}`, true],
+    [
+      'dot segments the browser resolves to the same path',
+      `https://approvalmax-connect.invalid/x/../callback?${ok}`,
+      true,
+    ],
+    [
+      'encoded dot segments the browser resolves to the same path',
+      `https://approvalmax-connect.invalid/x/%2e%2e/callback?${ok}`,
+      true,
+    ],
     ['percent-encoded unreserved letter', `https://approvalmax-connect.invalid/%63allback?${ok}`, true],
     ['look-alike host (suffix)', `https://approvalmax-connect.invalid.evil.com/callback?${ok}`, false],
     ['look-alike host (prefix)', `https://evil-approvalmax-connect.invalid/callback?${ok}`, false],
@@ -59,19 +72,50 @@ describe('matchRedirect: what the answer says', () => {
     ['missing state', '?code=C', { kind: 'state-mismatch' }],
     ['empty state', '?code=C&state=', { kind: 'state-mismatch' }],
     ['two states, one right', `?code=C&state=${STATE}&state=x`, { kind: 'state-mismatch' }],
-    ['two codes', `?code=A&code=B&state=${STATE}`, { kind: 'error', error: 'invalid_request', description: expect.any(String), state: STATE }],
+    [
+      'two codes',
+      `?code=A&code=B&state=${STATE}`,
+      { kind: 'error', error: 'invalid_request', description: expect.any(String), state: STATE },
+    ],
     ['two codes and a wrong state', '?code=A&code=B&state=x', { kind: 'state-mismatch' }],
-    ['empty code', `?code=&state=${STATE}`, { kind: 'error', error: 'invalid_request', description: expect.any(String), state: STATE }],
-    ['access_denied without description', `?error=access_denied&state=${STATE}`, { kind: 'error', error: 'access_denied', state: STATE }],
-    ['access_denied with description', `?error=access_denied&error_description=User%20said%20no&state=${STATE}`,
-      { kind: 'error', error: 'access_denied', description: 'User said no', state: STATE }],
+    [
+      'empty code',
+      `?code=&state=${STATE}`,
+      { kind: 'error', error: 'invalid_request', description: expect.any(String), state: STATE },
+    ],
+    [
+      'access_denied without description',
+      `?error=access_denied&state=${STATE}`,
+      { kind: 'error', error: 'access_denied', state: STATE },
+    ],
+    [
+      'access_denied with description',
+      `?error=access_denied&error_description=User%20said%20no&state=${STATE}`,
+      { kind: 'error', error: 'access_denied', description: 'User said no', state: STATE },
+    ],
     ['error without state', '?error=access_denied', { kind: 'error', error: 'access_denied' }],
     ['error with a wrong state', '?error=access_denied&state=forged', { kind: 'state-mismatch' }],
-    ['error and code together', `?error=server_error&code=C&state=${STATE}`, { kind: 'error', error: 'server_error', state: STATE }],
+    [
+      'error and code together',
+      `?error=server_error&code=C&state=${STATE}`,
+      { kind: 'error', error: 'server_error', state: STATE },
+    ],
     ['two errors', `?error=a&error=b&state=${STATE}`, { kind: 'error', error: 'invalid_request', state: STATE }],
-    ['nothing at all', '', { kind: 'error', error: 'invalid_request', description: expect.stringContaining('without a sign-in code') }],
-    ['answer only in the fragment', `#code=C&state=${STATE}`, { kind: 'error', error: 'invalid_request', description: expect.stringContaining('unexpected part') }],
-    ['query wins over a fragment', `?code=Q&state=${STATE}#code=F&state=${STATE}`, { kind: 'code', code: 'Q', state: STATE }],
+    [
+      'nothing at all',
+      '',
+      { kind: 'error', error: 'invalid_request', description: expect.stringContaining('without a sign-in code') },
+    ],
+    [
+      'answer only in the fragment',
+      `#code=C&state=${STATE}`,
+      { kind: 'error', error: 'invalid_request', description: expect.stringContaining('unexpected part') },
+    ],
+    [
+      'query wins over a fragment',
+      `?code=Q&state=${STATE}#code=F&state=${STATE}`,
+      { kind: 'code', code: 'Q', state: STATE },
+    ],
     ['encoded characters in the code', `?code=a%2Bb%3D&state=${STATE}`, { kind: 'code', code: 'a+b=', state: STATE }],
   ])('%s', (_name, suffix, expected) => {
     expect(matchRedirect(`${REDIRECT}${suffix}`, REDIRECT, STATE)).toEqual(expected);
@@ -86,7 +130,15 @@ describe('a replayed redirect', () => {
   it('finds no pending flow the second time, so no second token request can start', () => {
     const clock = new FakeClock();
     const flows = new PendingFlows(clock);
-    const flow = createAuthorization({ authorizationEndpoint: 'https://id.example.test/connect/authorize', clientId: 'c', redirectUri: REDIRECT, scopes: ['openid'] }, clock.now());
+    const flow = createAuthorization(
+      {
+        authorizationEndpoint: 'https://id.example.test/connect/authorize',
+        clientId: 'c',
+        redirectUri: REDIRECT,
+        scopes: ['openid'],
+      },
+      clock.now(),
+    );
     flows.add(flow);
     const url = `${REDIRECT}?code=C&state=${flow.state}`;
     const first = new URL(url).searchParams.get('state') ?? '';

@@ -38,7 +38,10 @@ describe('TokenRefresher.accessToken', () => {
   it('reports the outcome when the token has expired and the refresh fails', async () => {
     const h = harness(() => new Response('', { status: 503 }), { maxAttempts: 1 });
     h.vault.entries.set(ID, stored(h.clock, 1, HOUR + 1000));
-    expect(await h.coordinator.accessToken(ID)).toMatchObject({ ok: false, outcome: { kind: 'failed', retryable: true } });
+    expect(await h.coordinator.accessToken(ID)).toMatchObject({
+      ok: false,
+      outcome: { kind: 'failed', retryable: true },
+    });
   });
 
   it('reports needs-reconnect instead of a revoked token', async () => {
@@ -59,7 +62,10 @@ describe('TokenRefresher.withAccessToken: the 401 path', () => {
     const h = harness(() => json(tokenBody(2)));
     h.vault.entries.set(ID, stored(h.clock, 1));
     const seen: string[] = [];
-    const result = await h.coordinator.withAccessToken(ID, async (t) => (seen.push(t), new Response('pong', { status: 200 })));
+    const result = await h.coordinator.withAccessToken(
+      ID,
+      async (t) => (seen.push(t), new Response('pong', { status: 200 })),
+    );
     expect(result.ok && result.response.status).toBe(200);
     expect(seen).toEqual(['ACCESS-1']);
     expect(h.requests).toHaveLength(0);
@@ -69,7 +75,10 @@ describe('TokenRefresher.withAccessToken: the 401 path', () => {
     const h = harness(() => json(tokenBody(2)));
     h.vault.entries.set(ID, stored(h.clock, 1));
     const seen: string[] = [];
-    const result = await h.coordinator.withAccessToken(ID, async (t) => (seen.push(t), new Response('', { status: t === 'ACCESS-1' ? 401 : 200 })));
+    const result = await h.coordinator.withAccessToken(
+      ID,
+      async (t) => (seen.push(t), new Response('', { status: t === 'ACCESS-1' ? 401 : 200 })),
+    );
     expect(result.ok && result.response.status).toBe(200);
     expect(seen).toEqual(['ACCESS-1', 'ACCESS-2']);
     expect(h.requests).toHaveLength(1);
@@ -80,7 +89,10 @@ describe('TokenRefresher.withAccessToken: the 401 path', () => {
     const h = harness(() => json(tokenBody(++n)));
     h.vault.entries.set(ID, stored(h.clock, 1));
     const seen: string[] = [];
-    const result = await h.coordinator.withAccessToken(ID, async (t) => (seen.push(t), new Response('', { status: 401 })));
+    const result = await h.coordinator.withAccessToken(
+      ID,
+      async (t) => (seen.push(t), new Response('', { status: 401 })),
+    );
     expect(result.ok && result.response.status).toBe(401);
     expect(seen).toEqual(['ACCESS-1', 'ACCESS-2']);
     expect(h.requests).toHaveLength(1);

@@ -40,7 +40,9 @@ describe('scheduled refreshes that fall due together', () => {
     const h = harness(
       (_url, init) => {
         const n = Number(new URLSearchParams(String(init.body)).get('refresh_token')?.split('-')[1]);
-        return n === 99 ? json(tokenBody(99)) : new Promise<Response>((resolve) => pending.push(() => resolve(json(tokenBody(n)))));
+        return n === 99
+          ? json(tokenBody(99))
+          : new Promise<Response>((resolve) => pending.push(() => resolve(json(tokenBody(n)))));
       },
       { timers: { set: (fire) => (timers.push(fire), timers.length), clear: () => undefined } },
     );

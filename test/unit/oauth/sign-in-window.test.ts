@@ -8,7 +8,11 @@ describe('oneOutcome (both shells’ sign-in windows)', () => {
   function start(controller = new AbortController()) {
     const outcomes: AuthWindowOutcome[] = [];
     let cleanups = 0;
-    const finish = oneOutcome(controller.signal, (o) => outcomes.push(o), () => cleanups++);
+    const finish = oneOutcome(
+      controller.signal,
+      (o) => outcomes.push(o),
+      () => cleanups++,
+    );
     return { finish, outcomes, cleanups: () => cleanups, controller };
   }
 

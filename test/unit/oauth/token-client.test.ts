@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeCode, refreshGrant, type TokenFailureKind, type TokenResult } from '../../../main/core/oauth/token-client';
+import {
+  exchangeCode,
+  refreshGrant,
+  type TokenFailureKind,
+  type TokenResult,
+} from '../../../main/core/oauth/token-client';
 import { parseRetryAfter } from '../../../main/core/oauth/retry-after';
 import { fakeHttp } from '../core/fakes';
 import { CONFIG, expectNoSecrets, formOf, json, networkError, tokenBody } from './helpers';
@@ -15,7 +20,16 @@ describe('exchangeCode request', () => {
   it('posts a form with the code, verifier, redirect URI and client credentials, asking for JSON', async () => {
     const { http, requests } = fakeHttp(() => json(tokenBody(1)));
     const result = await exchangeCode(http, CONFIG, 'THE-CODE', 'THE-VERIFIER');
-    expect(result).toEqual({ ok: true, tokens: { accessToken: 'ACCESS-1', refreshToken: 'REFRESH-1', expiresIn: 3600, scope: ['openid', 'offline_access'], tokenType: 'Bearer' } });
+    expect(result).toEqual({
+      ok: true,
+      tokens: {
+        accessToken: 'ACCESS-1',
+        refreshToken: 'REFRESH-1',
+        expiresIn: 3600,
+        scope: ['openid', 'offline_access'],
+        tokenType: 'Bearer',
+      },
+    });
     expect(requests).toHaveLength(1);
     const { url, init } = requests[0]!;
     expect(url).toBe(CONFIG.tokenEndpoint);
@@ -23,8 +37,12 @@ describe('exchangeCode request', () => {
     expect(init.redirect).toBe('manual');
     expect(init.headers).toEqual({ 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' });
     expect(Object.fromEntries(formOf(init))).toEqual({
-      grant_type: 'authorization_code', code: 'THE-CODE', redirect_uri: CONFIG.redirectUri, code_verifier: 'THE-VERIFIER',
-      client_id: CONFIG.clientId, client_secret: CONFIG.clientSecret,
+      grant_type: 'authorization_code',
+      code: 'THE-CODE',
+      redirect_uri: CONFIG.redirectUri,
+      code_verifier: 'THE-VERIFIER',
+      client_id: CONFIG.clientId,
+      client_secret: CONFIG.clientSecret,
     });
   });
 
@@ -32,7 +50,10 @@ describe('exchangeCode request', () => {
     const { http, requests } = fakeHttp(() => json(tokenBody(2)));
     await refreshGrant(http, CONFIG, 'OLD-REFRESH');
     expect(Object.fromEntries(formOf(requests[0]!.init))).toEqual({
-      grant_type: 'refresh_token', refresh_token: 'OLD-REFRESH', client_id: CONFIG.clientId, client_secret: CONFIG.clientSecret,
+      grant_type: 'refresh_token',
+      refresh_token: 'OLD-REFRESH',
+      client_id: CONFIG.clientId,
+      client_secret: CONFIG.clientSecret,
     });
   });
 });
@@ -114,7 +135,11 @@ describe('token endpoint errors', () => {
 
   it('names an unknown OAuth error code but never echoes odd text', async () => {
     const known = fakeHttp(() => json({ error: 'unsupported_grant_type' }, 400));
-    expect(failureOf(await refreshGrant(known.http, CONFIG, 'OLD-REFRESH'))).toMatchObject({ kind: 'bad_response', status: 400, message: expect.stringContaining('"unsupported_grant_type"') });
+    expect(failureOf(await refreshGrant(known.http, CONFIG, 'OLD-REFRESH'))).toMatchObject({
+      kind: 'bad_response',
+      status: 400,
+      message: expect.stringContaining('"unsupported_grant_type"'),
+    });
     const odd = fakeHttp(() => json({ error: `<script>${CONFIG.clientSecret}</script>` }, 400));
     const failure = failureOf(await refreshGrant(odd.http, CONFIG, 'OLD-REFRESH'));
     expect(failure.kind).toBe('bad_response');
@@ -123,9 +148,13 @@ describe('token endpoint errors', () => {
 
   it('turns a missing refresh token into no_refresh_token when one is required', async () => {
     const { http } = fakeHttp(() => json(tokenBody(1, { refresh_token: undefined })));
-    const failure = failureOf(await exchangeCode(http, CONFIG, 'THE-CODE', 'THE-VERIFIER', { requireRefreshToken: true }));
+    const failure = failureOf(
+      await exchangeCode(http, CONFIG, 'THE-CODE', 'THE-VERIFIER', { requireRefreshToken: true }),
+    );
     expect(failure).toMatchObject({ kind: 'no_refresh_token', retryable: false });
-    expect(failure.message).toMatch(/^ApprovalMax issued no refresh token, so this connection could not stay connected for longer than an hour/);
+    expect(failure.message).toMatch(
+      /^ApprovalMax issued no refresh token, so this connection could not stay connected for longer than an hour/,
+    );
     const relaxed = await exchangeCode(http, CONFIG, 'THE-CODE', 'THE-VERIFIER');
     expect(relaxed.ok).toBe(true);
   });
@@ -150,7 +179,9 @@ describe('temporary failures are retryable', () => {
     const headers = { 'retry-after': 'Wed, 25 Nov 2026 12:00:30 GMT', date: 'Wed, 25 Nov 2026 12:00:00 GMT' };
     const { http } = fakeHttp(() => new Response('', { status: 429, headers }));
     // This computer's clock is an hour off; the server's own Date keeps the wait right.
-    const failure = failureOf(await refreshGrant(http, CONFIG, 'OLD-REFRESH', { now: () => Date.UTC(2026, 10, 25, 13, 0, 0) }));
+    const failure = failureOf(
+      await refreshGrant(http, CONFIG, 'OLD-REFRESH', { now: () => Date.UTC(2026, 10, 25, 13, 0, 0) }),
+    );
     expect(failure.retryAfterMs).toBe(30_000);
     expect(failure.message).toMatch(/wait 30 seconds/);
   });
@@ -161,7 +192,9 @@ describe('temporary failures are retryable', () => {
     ['CERT_HAS_EXPIRED', /certificate was not trusted/],
     ['ECONNRESET', /connection to identity\.example\.test failed/],
   ])('a network failure (%s) is retryable with plain words', async (code, message) => {
-    const { http } = fakeHttp(() => { throw networkError(code); });
+    const { http } = fakeHttp(() => {
+      throw networkError(code);
+    });
     const failure = failureOf(await refreshGrant(http, CONFIG, 'OLD-REFRESH'));
     expect(failure).toMatchObject({ kind: 'network', retryable: true });
     expect(failure.message).toMatch(message);
@@ -170,7 +203,9 @@ describe('temporary failures are retryable', () => {
 
   it('gives up after the timeout and says so', async () => {
     const http = (_url: string, init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      new Promise<Response>((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
     const failure = failureOf(await refreshGrant(http, CONFIG, 'OLD-REFRESH', { timeoutMs: 20 }));
     expect(failure.kind).toBe('network');
     expect(failure.message).toMatch(/No answer from identity\.example\.test/);

@@ -15,7 +15,10 @@ describe('TokenRefresher.refresh: single flight', () => {
     const outcomes = await Promise.all(calls);
     expect(h.requests).toHaveLength(1);
     expect(new Set(outcomes).size).toBe(1);
-    expect(outcomes[0]).toMatchObject({ kind: 'refreshed', tokens: { accessToken: 'ACCESS-2', refreshToken: 'REFRESH-2' } });
+    expect(outcomes[0]).toMatchObject({
+      kind: 'refreshed',
+      tokens: { accessToken: 'ACCESS-2', refreshToken: 'REFRESH-2' },
+    });
     expect(h.events.filter((e) => e.startsWith('refreshing'))).toHaveLength(1);
   });
 
@@ -44,7 +47,12 @@ describe('TokenRefresher.refresh: newest refresh token stored before use', () =>
     const h = harness(() => json(tokenBody(2)));
     h.vault.entries.set(ID, stored(h.clock, 1, 3_400_000));
     const outcome = await h.coordinator.refresh(ID);
-    const expected = { accessToken: 'ACCESS-2', refreshToken: 'REFRESH-2', receivedAt: h.clock.now(), expiresAt: h.clock.now() + 3_600_000 };
+    const expected = {
+      accessToken: 'ACCESS-2',
+      refreshToken: 'REFRESH-2',
+      receivedAt: h.clock.now(),
+      expiresAt: h.clock.now() + 3_600_000,
+    };
     expect(outcome).toMatchObject({ kind: 'refreshed', tokens: expected });
     expect(h.vault.saves).toEqual([expect.objectContaining(expected)]);
     expect(h.events).toEqual([`refreshing ${ID}`, `refreshed ${ID}`]);
@@ -54,7 +62,10 @@ describe('TokenRefresher.refresh: newest refresh token stored before use', () =>
     const h = harness(() => json(tokenBody(2, { refresh_token: undefined })));
     h.vault.entries.set(ID, stored(h.clock, 1));
     const outcome = await h.coordinator.refresh(ID);
-    expect(outcome).toMatchObject({ kind: 'refreshed', tokens: { accessToken: 'ACCESS-2', refreshToken: 'REFRESH-1' } });
+    expect(outcome).toMatchObject({
+      kind: 'refreshed',
+      tokens: { accessToken: 'ACCESS-2', refreshToken: 'REFRESH-1' },
+    });
     expect((await h.vault.load(ID))?.refreshToken).toBe('REFRESH-1');
   });
 
@@ -86,7 +97,9 @@ describe('TokenRefresher.refresh: newest refresh token stored before use', () =>
 
   it('fails in plain words when the keychain cannot be read at all', async () => {
     const h = harness(() => json(tokenBody(2)));
-    h.vault.load = async () => { throw new Error('locked'); };
+    h.vault.load = async () => {
+      throw new Error('locked');
+    };
     const outcome = await h.coordinator.refresh(ID);
     expect(outcome).toMatchObject({ kind: 'failed' });
     expect(messageOf(outcome)).toMatch(/could not be read from this computer's keychain/);
@@ -95,16 +108,19 @@ describe('TokenRefresher.refresh: newest refresh token stored before use', () =>
 });
 
 describe('TokenRefresher.refresh: needs reconnect', () => {
-  it.each(['invalid_grant', 'invalid_client', 'unauthorized_client'])('%s → needs-reconnect after exactly one request', async (error) => {
-    const h = harness(() => json({ error }, 400));
-    h.vault.entries.set(ID, stored(h.clock, 1));
-    const outcome = await h.coordinator.refresh(ID);
-    expect(outcome.kind).toBe('needs-reconnect');
-    expect(h.requests).toHaveLength(1);
-    expect(h.sleeps).toEqual([]);
-    expect(h.vault.saves).toEqual([]);
-    expect(h.events).toEqual([`refreshing ${ID}`, `needs-reconnect ${ID}`]);
-  });
+  it.each(['invalid_grant', 'invalid_client', 'unauthorized_client'])(
+    '%s → needs-reconnect after exactly one request',
+    async (error) => {
+      const h = harness(() => json({ error }, 400));
+      h.vault.entries.set(ID, stored(h.clock, 1));
+      const outcome = await h.coordinator.refresh(ID);
+      expect(outcome.kind).toBe('needs-reconnect');
+      expect(h.requests).toHaveLength(1);
+      expect(h.sleeps).toEqual([]);
+      expect(h.vault.saves).toEqual([]);
+      expect(h.events).toEqual([`refreshing ${ID}`, `needs-reconnect ${ID}`]);
+    },
+  );
 
   it('invalid_grant says to reconnect', async () => {
     const h = harness(() => json({ error: 'invalid_grant' }, 400));
@@ -144,7 +160,9 @@ describe('TokenRefresher.refresh: retries with backoff', () => {
 
   it('honours a Retry-After longer than the backoff', async () => {
     let n = 0;
-    const h = harness(() => (++n === 1 ? new Response('', { status: 429, headers: { 'retry-after': '20' } }) : json(tokenBody(2))));
+    const h = harness(() =>
+      ++n === 1 ? new Response('', { status: 429, headers: { 'retry-after': '20' } }) : json(tokenBody(2)),
+    );
     h.vault.entries.set(ID, stored(h.clock, 1));
     expect((await h.coordinator.refresh(ID)).kind).toBe('refreshed');
     expect(h.sleeps).toEqual([20_000]);
@@ -161,7 +179,9 @@ describe('TokenRefresher.refresh: retries with backoff', () => {
   });
 
   it('network failures: maxAttempts requests, then failed and retryable', async () => {
-    const h = harness(() => { throw networkError('ECONNREFUSED'); });
+    const h = harness(() => {
+      throw networkError('ECONNREFUSED');
+    });
     h.vault.entries.set(ID, stored(h.clock, 1));
     const outcome = await h.coordinator.refresh(ID);
     expect(outcome).toMatchObject({ kind: 'failed', retryable: true });
@@ -190,7 +210,14 @@ describe('TokenRefresher.refresh: retries with backoff', () => {
 describe('TokenRefresher: no secrets leak', () => {
   it('keeps tokens and the client secret out of logs, messages and events', async () => {
     let n = 0;
-    const h = harness(() => [() => { throw networkError('ECONNRESET'); }, () => json({ error: 'invalid_grant' }, 400)][n++ % 2]!());
+    const h = harness(() =>
+      [
+        () => {
+          throw networkError('ECONNRESET');
+        },
+        () => json({ error: 'invalid_grant' }, 400),
+      ][n++ % 2]!(),
+    );
     h.vault.entries.set(ID, stored(h.clock, 1));
     const outcome = await h.coordinator.refresh(ID);
     const good = harness(() => json(tokenBody(2)));
@@ -199,6 +226,9 @@ describe('TokenRefresher: no secrets leak', () => {
     good.vault.saveError = new Error('REFRESH-2 could not be written');
     await good.coordinator.refresh(ID);
     expect(h.logger.lines.length + good.logger.lines.length).toBeGreaterThan(4);
-    expectNoSecrets([h.logger.lines, good.logger.lines, outcome, h.events, good.events], ['ACCESS-1', 'REFRESH-1', 'ACCESS-2', 'REFRESH-2', CONFIG.clientSecret]);
+    expectNoSecrets(
+      [h.logger.lines, good.logger.lines, outcome, h.events, good.events],
+      ['ACCESS-1', 'REFRESH-1', 'ACCESS-2', 'REFRESH-2', CONFIG.clientSecret],
+    );
   });
 });

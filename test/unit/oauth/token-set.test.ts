@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, BACKOFF_CAP_MS } from '../../../main/core/tokens/refresh-backoff';
-import { needsRefresh, REFRESH_AHEAD_MS, refreshDueAt, tokenSetFrom, type TokenSet } from '../../../main/core/tokens/token-set';
+import {
+  needsRefresh,
+  REFRESH_AHEAD_MS,
+  refreshDueAt,
+  tokenSetFrom,
+  type TokenSet,
+} from '../../../main/core/tokens/token-set';
 
 const T0 = Date.UTC(2026, 5, 1, 9, 0, 0);
 const response = { accessToken: 'A2', refreshToken: 'R2', expiresIn: 3600, scope: ['openid'], tokenType: 'Bearer' };
 
 describe('tokenSetFrom', () => {
   it('dates expiry from local receipt time plus expires_in', () => {
-    expect(tokenSetFrom(response, T0, 'R1')).toEqual({ accessToken: 'A2', refreshToken: 'R2', receivedAt: T0, expiresAt: T0 + 3_600_000, scope: ['openid'] });
+    expect(tokenSetFrom(response, T0, 'R1')).toEqual({
+      accessToken: 'A2',
+      refreshToken: 'R2',
+      receivedAt: T0,
+      expiresAt: T0 + 3_600_000,
+      scope: ['openid'],
+    });
   });
 
   it('keeps the previous refresh token when none is returned', () => {

@@ -28,7 +28,11 @@ describe('a verdict and advice for every status class', () => {
   });
 
   it('400 "The <companyId> is disabled" means a plan without API access', () => {
-    const body = JSON.stringify({ title: 'Bad Request', status: 400, detail: 'The 4f1d2c3b-aaaa-bbbb-cccc-0123456789ab is disabled.' });
+    const body = JSON.stringify({
+      title: 'Bad Request',
+      status: 400,
+      detail: 'The 4f1d2c3b-aaaa-bbbb-cccc-0123456789ab is disabled.',
+    });
     const verdict = verdictForStatus(400, none, { body });
     expect(verdict.outcome).toBe('api-access-disabled');
     expect(verdict.headline).toMatch(/plan does not include API access/);
@@ -45,7 +49,8 @@ describe('a verdict and advice for every status class', () => {
 });
 
 describe('401: why the token was refused, from its own claims', () => {
-  const token = (claims: Record<string, unknown>) => fakeJwt({ iss: ISSUER, nbf: NOW / 1000 - 600, exp: NOW / 1000 + 3000, ...claims });
+  const token = (claims: Record<string, unknown>) =>
+    fakeJwt({ iss: ISSUER, nbf: NOW / 1000 - 600, exp: NOW / 1000 + 3000, ...claims });
 
   it('an expired token says when it expired', async () => {
     const cause = await diagnoseUnauthorised(token({ exp: NOW / 1000 - 125 }), ISSUER, NOW);
@@ -56,7 +61,11 @@ describe('401: why the token was refused, from its own claims', () => {
   });
 
   it('a token of another environment names both issuers', async () => {
-    const cause = await diagnoseUnauthorised(token({ iss: 'https://identitydev04.approvalmax.com' }), ISSUER + '/', NOW);
+    const cause = await diagnoseUnauthorised(
+      token({ iss: 'https://identitydev04.approvalmax.com' }),
+      ISSUER + '/',
+      NOW,
+    );
     expect(cause.kind).toBe('wrong-issuer');
     const verdict = unauthorisedVerdict(cause, false);
     expect(verdict.explanation).toContain('https://identitydev04.approvalmax.com');

@@ -14,18 +14,44 @@ import type { PingReport } from '../../../preload/contract';
 import { MemoryLogger } from '../core/fakes';
 
 /** A minimal report of one ping to the pasted-token history, with the given body. */
-function report(id: string, target: PingReport['target'] = { kind: 'pasted' }, body = '{"message":"pong"}'): PingReport {
+function report(
+  id: string,
+  target: PingReport['target'] = { kind: 'pasted' },
+  body = '{"message":"pong"}',
+): PingReport {
   return {
-    id, environmentId: 'sandbox', environmentName: 'Local simulator', target, path: '/ping', startedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(), elapsedMs: 5,
-    verdict: { outcome: 'success', tone: 'good', headline: 'ApprovalMax is reachable and accepted the token.', explanation: 'x', nextStep: 'y' },
-    problem: null, clockSkew: null, timings: { totalMs: 5, transport: 'test', phases: [], note: null }, curl: 'curl …',
+    id,
+    environmentId: 'sandbox',
+    environmentName: 'Local simulator',
+    target,
+    path: '/ping',
+    startedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    elapsedMs: 5,
+    verdict: {
+      outcome: 'success',
+      tone: 'good',
+      headline: 'ApprovalMax is reachable and accepted the token.',
+      explanation: 'x',
+      nextStep: 'y',
+    },
+    problem: null,
+    clockSkew: null,
+    timings: { totalMs: 5, transport: 'test', phases: [], note: null },
+    curl: 'curl …',
     request: { method: 'GET', url: 'http://127.0.0.1:4011/ping', headers: [['Authorization', 'Bearer eyJhbG…dXJl']] },
-    response: { status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body, bodyTruncated: false },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      headers: [['content-type', 'application/json']],
+      body,
+      bodyTruncated: false,
+    },
   };
 }
 
 const fresh = () => mkdtempSync(path.join(os.tmpdir(), 'amc-behind-'));
-const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, { id?: string; summary?: string }[]>;
+const readJson = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8')) as Record<string, { id?: string; summary?: string }[]>;
 
 describe('ping history behind the reply', () => {
   it('adding touches no disk in the same turn; a burst is saved together, newest first, and flush() waits for it', async () => {
@@ -60,7 +86,13 @@ describe('activity timeline behind the change', () => {
     const seen: string[] = [];
     events.subscribe((channel) => void seen.push(channel));
     const { log } = await ActivityLog.open(dir, events, () => Date.now(), new MemoryLogger());
-    for (let i = 0; i < 3; i++) log.record({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), kind: 'ping', summary: `entry ${i}`, tone: 'good' });
+    for (let i = 0; i < 3; i++)
+      log.record({
+        at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        kind: 'ping',
+        summary: `entry ${i}`,
+        tone: 'good',
+      });
     expect(seen).toEqual(['activity:added', 'activity:added', 'activity:added']);
     expect(log.list().map((e) => e.summary)).toEqual(['entry 2', 'entry 1', 'entry 0']);
     expect(existsSync(file)).toBe(false);
@@ -78,7 +110,10 @@ describe("Node's fetch transport timings", () => {
       await (await fetch(url)).text(); // an earlier request to the same address, with its own entry
       const real = nodeFetchTransport();
       await (await real(url, {})).text();
-      expect(await real.timings?.(url)).toMatchObject({ firstByteMs: expect.any(Number), downloadMs: expect.any(Number) });
+      expect(await real.timings?.(url)).toMatchObject({
+        firstByteMs: expect.any(Number),
+        downloadMs: expect.any(Number),
+      });
       // A transport whose request leaves no entry (here: answered without the network) gets none, not the older one.
       const offline = nodeFetchTransport(async () => new Response('pong'));
       await (await offline(url, {})).text();

@@ -6,12 +6,28 @@ import { parseProblemDetails } from '../../../main/core/ping/problem-details';
 
 describe('parseProblemDetails', () => {
   it('reads title, detail, status, type and traceId', () => {
-    const body = JSON.stringify({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2', title: 'Unauthorized', status: 401, detail: 'The token expired', traceId: '00-abc-def-00' });
-    expect(parseProblemDetails(body)).toEqual({ type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2', title: 'Unauthorized', status: 401, detail: 'The token expired', traceId: '00-abc-def-00' });
+    const body = JSON.stringify({
+      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'The token expired',
+      traceId: '00-abc-def-00',
+    });
+    expect(parseProblemDetails(body)).toEqual({
+      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'The token expired',
+      traceId: '00-abc-def-00',
+    });
   });
 
   it('takes a nested error object when there is no title', () => {
-    expect(parseProblemDetails(JSON.stringify({ error: { code: 'Disabled', message: 'The org is disabled.' }, traceId: 't' }))).toMatchObject({ title: 'The org is disabled.', traceId: 't' });
+    expect(
+      parseProblemDetails(
+        JSON.stringify({ error: { code: 'Disabled', message: 'The org is disabled.' }, traceId: 't' }),
+      ),
+    ).toMatchObject({ title: 'The org is disabled.', traceId: 't' });
   });
 
   it.each([['not json'], ['[]'], ['{"message":"pong"}'], ['null'], ['""']])('is null for %s', (body) => {
@@ -42,7 +58,13 @@ describe('detectClockSkew', () => {
 });
 
 describe('toCurl', () => {
-  const request = { url: "https://public-api.approvalmax.com/api/v1/companies?name=O'Brien", headers: [['Accept', 'application/json'], ['Authorization', 'Bearer eyJhbG…dXJl']] as const };
+  const request = {
+    url: "https://public-api.approvalmax.com/api/v1/companies?name=O'Brien",
+    headers: [
+      ['Accept', 'application/json'],
+      ['Authorization', 'Bearer eyJhbG…dXJl'],
+    ] as const,
+  };
 
   it('writes $TOKEN by default, so the command is safe to paste into a ticket', () => {
     const curl = toCurl(request);
@@ -63,7 +85,10 @@ describe('checkApiPath', () => {
   const base = 'https://public-api.approvalmax.com';
   it.each([
     ['/ping', `${base}/ping`],
-    ['/api/v1/companies/abc/xero/purchase-orders?limit=10', `${base}/api/v1/companies/abc/xero/purchase-orders?limit=10`],
+    [
+      '/api/v1/companies/abc/xero/purchase-orders?limit=10',
+      `${base}/api/v1/companies/abc/xero/purchase-orders?limit=10`,
+    ],
   ])('accepts %s', (path, url) => {
     expect(checkApiPath(base, path)).toEqual({ ok: true, url, path });
   });
@@ -83,6 +108,9 @@ describe('checkApiPath', () => {
 
   it('refuses a path that climbs out of an API base with a path of its own', () => {
     expect(checkApiPath('https://example.test/public', '/../admin').ok).toBe(false);
-    expect(checkApiPath('https://example.test/public', '/ping')).toMatchObject({ ok: true, url: 'https://example.test/public/ping' });
+    expect(checkApiPath('https://example.test/public', '/ping')).toMatchObject({
+      ok: true,
+      url: 'https://example.test/public/ping',
+    });
   });
 });

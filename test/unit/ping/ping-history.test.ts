@@ -9,13 +9,38 @@ import { MemoryLogger } from '../core/fakes';
 const JWT = 'eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
 
 /** A minimal report of one ping, as the ping service makes them. */
-export function report(id: string, target: PingReport['target'] = { kind: 'pasted' }, body = '{"message":"pong"}'): PingReport {
+export function report(
+  id: string,
+  target: PingReport['target'] = { kind: 'pasted' },
+  body = '{"message":"pong"}',
+): PingReport {
   return {
-    id, environmentId: 'sandbox', environmentName: 'Local simulator', target, path: '/ping', startedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(), elapsedMs: 5,
-    verdict: { outcome: 'success', tone: 'good', headline: 'ApprovalMax is reachable and accepted the token.', explanation: 'x', nextStep: 'y' },
-    problem: null, clockSkew: null, timings: { totalMs: 5, transport: 'test', phases: [], note: null }, curl: 'curl …',
+    id,
+    environmentId: 'sandbox',
+    environmentName: 'Local simulator',
+    target,
+    path: '/ping',
+    startedAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    elapsedMs: 5,
+    verdict: {
+      outcome: 'success',
+      tone: 'good',
+      headline: 'ApprovalMax is reachable and accepted the token.',
+      explanation: 'x',
+      nextStep: 'y',
+    },
+    problem: null,
+    clockSkew: null,
+    timings: { totalMs: 5, transport: 'test', phases: [], note: null },
+    curl: 'curl …',
     request: { method: 'GET', url: 'http://127.0.0.1:4011/ping', headers: [['Authorization', 'Bearer eyJhbG…dXJl']] },
-    response: { status: 200, statusText: 'OK', headers: [['content-type', 'application/json']], body, bodyTruncated: false },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      headers: [['content-type', 'application/json']],
+      body,
+      bodyTruncated: false,
+    },
   };
 }
 
@@ -50,7 +75,9 @@ describe('ping history', () => {
   it('never writes a token-shaped string, and cuts stored bodies', async () => {
     const dir = fresh();
     const { history } = await open(dir);
-    await history.add(report('a', { kind: 'pasted' }, JSON.stringify({ echo: JWT, pad: 'x'.repeat(STORED_BODY_CHARS) })));
+    await history.add(
+      report('a', { kind: 'pasted' }, JSON.stringify({ echo: JWT, pad: 'x'.repeat(STORED_BODY_CHARS) })),
+    );
     const file = readFileSync(path.join(dir, 'ping-history.json'), 'utf8');
     expect(file).not.toContain(JWT);
     expect(history.get('a')?.response?.bodyTruncated).toBe(true);

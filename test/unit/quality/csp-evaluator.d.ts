@@ -9,7 +9,16 @@ declare module '@doyensec/csp-evaluator' {
     value?: string;
   }
   /** Severity levels: lower is worse (HIGH 10 … NONE 100). */
-  export const severities: { HIGH: number; SYNTAX: number; MEDIUM: number; HIGH_MAYBE: number; STRICT_CSP: number; MEDIUM_MAYBE: number; INFO: number; NONE: number };
+  export const severities: {
+    HIGH: number;
+    SYNTAX: number;
+    MEDIUM: number;
+    HIGH_MAYBE: number;
+    STRICT_CSP: number;
+    MEDIUM_MAYBE: number;
+    INFO: number;
+    NONE: number;
+  };
   /** CSP versions the evaluator knows. */
   export const Version: { CSP1: number; CSP2: number; CSP3: number };
   /** Parses a policy string. */
@@ -22,6 +31,11 @@ declare module '@doyensec/csp-evaluator' {
     constructor(csp: unknown, version: number);
     evaluate(): Finding[];
   }
-  const csp: { severities: typeof severities; Version: typeof Version; CspParser: typeof CspParser; CspEvaluator: typeof CspEvaluator };
+  const csp: {
+    severities: typeof severities;
+    Version: typeof Version;
+    CspParser: typeof CspParser;
+    CspEvaluator: typeof CspEvaluator;
+  };
   export default csp;
 }

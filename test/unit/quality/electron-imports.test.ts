@@ -19,7 +19,10 @@ function sourceFiles(dir = ''): string[] {
 }
 
 /** Files naming the electron module, and whether any such import is a run-time one. */
-function electronImporters(files: readonly string[], read: (file: string) => ReturnType<typeof parse> = (f) => parse(f)): Map<string, 'runtime' | 'types'> {
+function electronImporters(
+  files: readonly string[],
+  read: (file: string) => ReturnType<typeof parse> = (f) => parse(f),
+): Map<string, 'runtime' | 'types'> {
   const out = new Map<string, 'runtime' | 'types'>();
   for (const file of files) {
     const hits = moduleImports(read(file)).filter((i) => ELECTRON.test(i.specifier));
@@ -35,7 +38,15 @@ describe("where 'electron' is imported", () => {
   const importers = electronImporters(files);
 
   it('the scan reads the whole repository', () => {
-    for (const folder of ['main/core/', 'main/secrets/', 'main/electron/', 'preload/', 'renderer/', 'test/', 'scripts/']) {
+    for (const folder of [
+      'main/core/',
+      'main/secrets/',
+      'main/electron/',
+      'preload/',
+      'renderer/',
+      'test/',
+      'scripts/',
+    ]) {
       expect(files.some((f) => f.startsWith(folder))).toBe(true);
     }
   });

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../../../main/static/renderer-assets';
-import { appMenuTemplate, AUTH_PARTITION, authWindowPreferences, mainWindowPreferences } from '../../../main/electron/window-policy';
+import {
+  appMenuTemplate,
+  AUTH_PARTITION,
+  authWindowPreferences,
+  mainWindowPreferences,
+} from '../../../main/electron/window-policy';
 import { calledNames, compact, listeners, methodCalls, parse, resolveFunction } from './ts-source';
 
 const SIGN_IN_WINDOW = new URL('../../../main/core/oauth/sign-in-window.ts', import.meta.url);
@@ -49,17 +54,24 @@ describe('webPreferences, exactly', () => {
   });
 
   it('both windows are built from those functions and nothing else', () => {
-    expect(parse('main/electron/main-window.ts').getFullText()).toMatch(/webPreferences: mainWindowPreferences\(preloadPath, packaged\),/);
+    expect(parse('main/electron/main-window.ts').getFullText()).toMatch(
+      /webPreferences: mainWindowPreferences\(preloadPath, packaged\),/,
+    );
     const auth = parse('main/electron/auth-window.ts');
     expect(auth.getFullText()).toMatch(/webPreferences: authWindowPreferences\(partition\),/);
     // One partition without "persist:" (in memory only), as Electron cannot release a session.
     expect(AUTH_PARTITION).not.toMatch(/^persist:/);
-    expect(methodCalls(auth, 'fromPartition').map((c) => c.args.map((a) => compact(a, auth)))).toEqual([['AUTH_PARTITION', '{cache:false}']]);
+    expect(methodCalls(auth, 'fromPartition').map((c) => c.args.map((a) => compact(a, auth)))).toEqual([
+      ['AUTH_PARTITION', '{cache:false}'],
+    ]);
   });
 
   it('the sign-in session is wiped of everything before and after each flow', () => {
     const auth = parse('main/electron/auth-window.ts');
-    const wipes = methodCalls(auth, 'clearData').length + methodCalls(auth, 'clearAuthCache').length + methodCalls(auth, 'closeAllConnections').length;
+    const wipes =
+      methodCalls(auth, 'clearData').length +
+      methodCalls(auth, 'clearAuthCache').length +
+      methodCalls(auth, 'closeAllConnections').length;
     expect(wipes).toBe(3);
     expect(auth.getFullText().match(/\bwipe\(authSession\)/g)).toHaveLength(2);
   });
@@ -85,11 +97,17 @@ describe('the renderer CSP', () => {
 
   it('passes the evaluator electronegativity uses, with only the known "\'self\' may host JSONP" caveat', () => {
     const evaluate = (policy: string) =>
-      new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3).evaluate().map((f) => ({ directive: f.directive, severity: f.severity }));
+      new csp.CspEvaluator(new csp.CspParser(policy).csp, csp.Version.CSP3)
+        .evaluate()
+        .map((f) => ({ directive: f.directive, severity: f.severity }));
     // 'self' is app://connect, which serves only the app's own built bundle: no JSONP, no uploads.
     expect(evaluate(RENDERER_CSP)).toEqual([{ directive: 'script-src', severity: csp.severities.MEDIUM_MAYBE }]);
     // The same check fails a weakened policy.
-    expect(evaluate(RENDERER_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")).some((f) => f.severity === csp.severities.HIGH)).toBe(true);
+    expect(
+      evaluate(RENDERER_CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")).some(
+        (f) => f.severity === csp.severities.HIGH,
+      ),
+    ).toBe(true);
   });
 });
 
@@ -100,31 +118,53 @@ const handlerChecks = {
     const body = resolveFunction(source, created[0]?.handler);
     return [
       created.length === 1 && created[0]!.receiver === 'app',
-      body !== undefined && methodCalls(source, 'setWindowOpenHandler').some((c) => compact(c.args[0]!, source) === "()=>({action:'deny'})" && body.pos <= c.call.pos && c.call.end <= body.end),
+      body !== undefined &&
+        methodCalls(source, 'setWindowOpenHandler').some(
+          (c) =>
+            compact(c.args[0]!, source) === "()=>({action:'deny'})" && body.pos <= c.call.pos && c.call.end <= body.end,
+        ),
       denies(source, 'setPermissionRequestHandler', 'session.defaultSession'),
-      methodCalls(source, 'setPermissionCheckHandler').some((c) => c.receiver === 'session.defaultSession' && compact(c.args[0]!, source) === '()=>false'),
+      methodCalls(source, 'setPermissionCheckHandler').some(
+        (c) => c.receiver === 'session.defaultSession' && compact(c.args[0]!, source) === '()=>false',
+      ),
       preventsDefault(source, 'will-attach-webview'),
     ];
   },
   'main/electron/main-window.ts': (source: ts.SourceFile) => {
     const guard = resolveFunction(source, listeners(source, 'will-navigate')[0]?.handler);
-    return [guard !== undefined && calledNames(guard).has('isAppUrl') && calledNames(guard).has('preventDefault'), methodCalls(source, 'loadURL').some((c) => compact(c.args[0]!, source) === 'APP_URL')];
+    return [
+      guard !== undefined && calledNames(guard).has('isAppUrl') && calledNames(guard).has('preventDefault'),
+      methodCalls(source, 'loadURL').some((c) => compact(c.args[0]!, source) === 'APP_URL'),
+    ];
   },
   'main/electron/auth-window.ts': (source: ts.SourceFile) => {
-    const guards = ['will-navigate', 'will-redirect'].map((e) => resolveFunction(source, listeners(source, e)[0]?.handler));
+    const guards = ['will-navigate', 'will-redirect'].map((e) =>
+      resolveFunction(source, listeners(source, e)[0]?.handler),
+    );
     const [filter, onRequest] = methodCalls(source, 'onBeforeRequest')[0]?.args ?? [];
     const request = resolveFunction(source, onRequest);
     return [
-      ...guards.map((g) => g !== undefined && ['isRedirectTarget', 'preventDefault', 'mayNavigate', 'finish'].every((n) => calledNames(g).has(n))),
+      ...guards.map(
+        (g) =>
+          g !== undefined &&
+          ['isRedirectTarget', 'preventDefault', 'mayNavigate', 'finish'].every((n) => calledNames(g).has(n)),
+      ),
       filter !== undefined && compact(filter, source) === "{urls:['<all_urls>']}",
-      request !== undefined && calledNames(request).has('isRedirectTarget') && request.getText(source).replace(/\s+/g, '').includes('callback({cancel:true})'),
+      request !== undefined &&
+        calledNames(request).has('isRedirectTarget') &&
+        request.getText(source).replace(/\s+/g, '').includes('callback({cancel:true})'),
       methodCalls(source, 'setWindowOpenHandler').some((c) => compact(c.args[0]!, source) === "()=>({action:'deny'})"),
       denies(source, 'setPermissionRequestHandler', 'authSession'),
-      methodCalls(source, 'setPermissionCheckHandler').some((c) => c.receiver === 'authSession' && compact(c.args[0]!, source) === '()=>false'),
+      methodCalls(source, 'setPermissionCheckHandler').some(
+        (c) => c.receiver === 'authSession' && compact(c.args[0]!, source) === '()=>false',
+      ),
       preventsDefault(source, 'will-attach-webview'),
-      ['clearData', 'clearAuthCache', 'closeAllConnections'].every((m) => methodCalls(source, m).some((c) => c.receiver === 'authSession')),
+      ['clearData', 'clearAuthCache', 'closeAllConnections'].every((m) =>
+        methodCalls(source, m).some((c) => c.receiver === 'authSession'),
+      ),
       // Timeout, cancel and clean-up come from the shared oneOutcome(): 5 minutes, storage cleared on every outcome.
-      /\boneOutcome\(signal, resolve,/.test(source.getFullText()) && /AUTH_TIMEOUT_MS = 5 \* 60_000/.test(readFileSync(SIGN_IN_WINDOW, 'utf8')),
+      /\boneOutcome\(signal, resolve,/.test(source.getFullText()) &&
+        /AUTH_TIMEOUT_MS = 5 \* 60_000/.test(readFileSync(SIGN_IN_WINDOW, 'utf8')),
     ];
   },
 } as const;
@@ -134,7 +174,9 @@ function denies(source: ts.SourceFile, method: string, receiver: string): boolea
   return methodCalls(source, method).some(({ receiver: r, args }) => {
     const fn = args[0] && resolveFunction(source, args[0]);
     const callback = fn?.parameters[2]?.name.getText(source);
-    return r === receiver && fn !== undefined && callback !== undefined && compact(fn.body, source) === `${callback}(false)`;
+    return (
+      r === receiver && fn !== undefined && callback !== undefined && compact(fn.body, source) === `${callback}(false)`
+    );
   });
 }
 

@@ -9,7 +9,12 @@ import { b64u } from '../inspect/helpers';
 // spaces where a chat tool or e-mail wrapped it — the extractor finds exactly that token, first.
 const RUNS = 1500;
 
-const claimValue = fc.oneof(fc.string({ maxLength: 24 }), fc.integer(), fc.boolean(), fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }));
+const claimValue = fc.oneof(
+  fc.string({ maxLength: 24 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }),
+);
 const token = fc
   .record({
     kid: fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 }),
@@ -19,12 +24,16 @@ const token = fc
   })
   .map(({ kid, claims, exp, signature }) => {
     const header = b64u(JSON.stringify({ alg: 'PS256', kid, typ: 'at+jwt' }));
-    const payload = b64u(JSON.stringify({ ...claims, iss: 'https://identity.approvalmax.com', exp, scope: ['approvalmax:api'] }));
+    const payload = b64u(
+      JSON.stringify({ ...claims, iss: 'https://identity.approvalmax.com', exp, scope: ['approvalmax:api'] }),
+    );
     return `${header}.${payload}.${Buffer.from(signature).toString('base64url')}`;
   });
 
 /** Breaks a token where copy and paste tools do: line breaks, spaces, zero-width spaces. */
-const breaks = fc.array(fc.record({ at: fc.nat(), gap: fc.constantFrom('\n', '\r\n', ' ', '\n  ', '\u200b') }), { maxLength: 6 });
+const breaks = fc.array(fc.record({ at: fc.nat(), gap: fc.constantFrom('\n', '\r\n', ' ', '\n  ', '\u200b') }), {
+  maxLength: 6,
+});
 function breakUp(value: string, cuts: { at: number; gap: string }[]): string {
   // Not after the very first "e": see the known gap below.
   const points = [...new Set(cuts.map((c) => 2 + (c.at % (value.length - 2))))].sort((a, b) => b - a);
@@ -40,32 +49,47 @@ const WRAPPERS: readonly [string, (t: string) => string][] = [
   ['single quotes', (t) => `'${t}'`],
   ['header line', (t) => `Authorization: Bearer ${t}`],
   ['cURL', (t) => `curl -H 'Authorization: Bearer ${t}' https://public-api.approvalmax.com/ping`],
-  ['token response', (t) => JSON.stringify({ access_token: t, token_type: 'Bearer', expires_in: 3600, refresh_token: 'C9F2A1opaque0123456789' })],
+  [
+    'token response',
+    (t) =>
+      JSON.stringify({
+        access_token: t,
+        token_type: 'Bearer',
+        expires_in: 3600,
+        refresh_token: 'C9F2A1opaque0123456789',
+      }),
+  ],
   ['redirect fragment', (t) => `https://approvalmax-connect.invalid/callback#access_token=${t}&token_type=Bearer`],
   ['padded', (t) => `\n\t  ${t}  \n`],
 ];
 
 describe('property: the paste extractor finds exactly the pasted token', () => {
-  it.each(WRAPPERS.map(([name]) => name))(`%s, ${RUNS} tokens with random line breaks and spaces`, (name) => {
-    const wrap = WRAPPERS.find(([n]) => n === name)![1];
-    fc.assert(
-      fc.property(token, breaks, (jwt, cuts) => {
-        // A JSON token response holds the token as one JSON string: breaks there are not what people paste.
-        const pasted = wrap(name === 'token response' ? jwt : breakUp(jwt, cuts));
-        const result = extractTokens(pasted);
-        expect(result.problem).toBeUndefined();
-        expect(result.found[0]?.token).toBe(jwt);
-        expect(result.found.filter((f) => f.token !== jwt)).toEqual([]);
-        expect(JSON.stringify(result.notes)).not.toContain(jwt.split('.')[2]);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 60_000);
+  it.each(WRAPPERS.map(([name]) => name))(
+    `%s, ${RUNS} tokens with random line breaks and spaces`,
+    (name) => {
+      const wrap = WRAPPERS.find(([n]) => n === name)![1];
+      fc.assert(
+        fc.property(token, breaks, (jwt, cuts) => {
+          // A JSON token response holds the token as one JSON string: breaks there are not what people paste.
+          const pasted = wrap(name === 'token response' ? jwt : breakUp(jwt, cuts));
+          const result = extractTokens(pasted);
+          expect(result.problem).toBeUndefined();
+          expect(result.found[0]?.token).toBe(jwt);
+          expect(result.found.filter((f) => f.token !== jwt)).toEqual([]);
+          expect(JSON.stringify(result.notes)).not.toContain(jwt.split('.')[2]);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    60_000,
+  );
 
   // Found by this property: a token wrapped right after its first letter ("e" / "yJhbGci…") inside a larger paste.
   it('finds a token wrapped after its first letter inside a cURL command', () => {
     const jwt = fc.sample(token, 1)[0]!;
-    expect(extractTokens(`curl -H 'Authorization: Bearer e\n${jwt.slice(1)}' https://x.test/ping`).found[0]?.token).toBe(jwt);
+    expect(
+      extractTokens(`curl -H 'Authorization: Bearer e\n${jwt.slice(1)}' https://x.test/ping`).found[0]?.token,
+    ).toBe(jwt);
   });
 
   it('the property can fail: a token cut short is not reported as the original', () => {

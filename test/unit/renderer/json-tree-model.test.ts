@@ -6,7 +6,14 @@ interface TreeState {
   readonly open: ReadonlyMap<object, boolean>;
   readonly shown: ReadonlyMap<object, number>;
 }
-type Row = { readonly kind: 'value' | 'empty' | 'open' | 'close' | 'more'; readonly id: string; readonly depth: number; readonly name?: string; readonly last?: boolean; readonly value?: unknown };
+type Row = {
+  readonly kind: 'value' | 'empty' | 'open' | 'close' | 'more';
+  readonly id: string;
+  readonly depth: number;
+  readonly name?: string;
+  readonly last?: boolean;
+  readonly value?: unknown;
+};
 interface JsonTreeModel {
   readonly JSON_TREE_LIMITS: { readonly depth: number; readonly nodes: number; readonly childrenPerStep: number };
   readBody(body: string): { kind: 'tree'; value: object } | { kind: 'text'; reason: string | null };
@@ -15,7 +22,9 @@ interface JsonTreeModel {
   initialTreeState(root: object): TreeState;
 }
 const MODEL = '../../../renderer/shared/json-tree-model';
-const { initialTreeState, JSON_TREE_LIMITS, jsonRows, measureJson, readBody } = (await import(/* @vite-ignore */ MODEL)) as JsonTreeModel;
+const { initialTreeState, JSON_TREE_LIMITS, jsonRows, measureJson, readBody } = (await import(
+  /* @vite-ignore */ MODEL
+)) as JsonTreeModel;
 
 // The JSON tree's model (issue 15, item 8): a body nested thousands of levels deep froze the page and
 // then overflowed the call stack. Measuring, deciding and laying out lines now walk with their own
@@ -47,7 +56,11 @@ function allOpen(root: object): TreeState {
 describe('readBody: a tree only for JSON within the limits, else text with the reason', () => {
   it('5,000 levels deep: no error, a plain sentence, shown as text', () => {
     const read = readBody(deepText(5000));
-    expect(read).toEqual({ kind: 'text', reason: 'This answer is nested more than 100 levels deep, too deep to show as a tree. It is shown as text instead.' });
+    expect(read).toEqual({
+      kind: 'text',
+      reason:
+        'This answer is nested more than 100 levels deep, too deep to show as a tree. It is shown as text instead.',
+    });
   });
 
   it('100 levels is still a tree; 101 is not', () => {
@@ -62,21 +75,32 @@ describe('readBody: a tree only for JSON within the limits, else text with the r
     });
     const big = readBody(JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }));
     expect(big.kind).toBe('text');
-    expect(big.kind === 'text' && big.reason).toMatch(/^This answer is 3\.0 MB, too large to show as a tree \(the limit is 2 MB\)\./);
+    expect(big.kind === 'text' && big.reason).toMatch(
+      /^This answer is 3\.0 MB, too large to show as a tree \(the limit is 2 MB\)\./,
+    );
   });
 
   it('not JSON, broken JSON, or a bare JSON value: text, with nothing to explain', () => {
-    for (const body of ['', 'Service Unavailable', '{"cut": "sh', '"just a string"', '42', 'null']) expect(readBody(body)).toEqual({ kind: 'text', reason: null });
+    for (const body of ['', 'Service Unavailable', '{"cut": "sh', '"just a string"', '42', 'null'])
+      expect(readBody(body)).toEqual({ kind: 'text', reason: null });
   });
 
   it('an ordinary answer is a tree', () => {
-    expect(readBody('{"message":"pong","items":[1,2,3]}')).toEqual({ kind: 'tree', value: { message: 'pong', items: [1, 2, 3] } });
+    expect(readBody('{"message":"pong","items":[1,2,3]}')).toEqual({
+      kind: 'tree',
+      value: { message: 'pong', items: [1, 2, 3] },
+    });
   });
 });
 
 describe('measureJson: counted with its own stack, stopping at the limits', () => {
   it('counts values and nesting', () => {
-    expect(measureJson({ a: 1, b: [1, 2, { c: null }], d: {} })).toEqual({ nodes: 8, depth: 3, tooDeep: false, tooMany: false });
+    expect(measureJson({ a: 1, b: [1, 2, { c: null }], d: {} })).toEqual({
+      nodes: 8,
+      depth: 3,
+      tooDeep: false,
+      tooMany: false,
+    });
     expect(measureJson([])).toEqual({ nodes: 1, depth: 1, tooDeep: false, tooMany: false });
     expect(measureJson('text')).toEqual({ nodes: 1, depth: 0, tooDeep: false, tooMany: false });
   });
@@ -127,7 +151,13 @@ describe('jsonRows: the lines drawn, made without recursion', () => {
   it('lines keep their ids when a node above opens', () => {
     const root = { a: { b: 1 }, c: [1, 2] };
     const closed = jsonRows(root, { open: new Map([[root, true]]), shown: new Map() });
-    const opened = jsonRows(root, { open: new Map<object, boolean>([[root, true], [root.a, true]]), shown: new Map() });
+    const opened = jsonRows(root, {
+      open: new Map<object, boolean>([
+        [root, true],
+        [root.a, true],
+      ]),
+      shown: new Map(),
+    });
     const idOf = (rows: Row[], name: string) => rows.find((r) => r.name === name)?.id;
     expect(idOf(opened, 'c')).toBe(idOf(closed, 'c'));
     expect(new Set(opened.map((r) => r.id)).size).toBe(opened.length);

@@ -10,12 +10,18 @@ import { VALUES } from './fake-keychain';
 // skipped (and saying why) only on Linux without a D-Bus session, unless REQUIRE_KEYCHAIN=1.
 const linuxWithoutSecretService = process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS;
 const skip = linuxWithoutSecretService && process.env.REQUIRE_KEYCHAIN !== '1';
-if (skip) console.warn('keychain tests skipped: no D-Bus session here; run them as .ci/run does (dbus-run-session + gnome-keyring).');
+if (skip)
+  console.warn(
+    'keychain tests skipped: no D-Bus session here; run them as .ci/run does (dbus-run-session + gnome-keyring).',
+  );
 
 const KEY = 'connection/5f1c7d2e-2222-4b4b-8888-0123456789ab/refresh-token';
 
 /** The real keytar, crashing once at the first call `crashAt` picks (before it takes effect, or after). */
-function crashing(real: KeychainBackend, crashAt: (op: string, account: string) => 'before' | 'after' | null): KeychainBackend {
+function crashing(
+  real: KeychainBackend,
+  crashAt: (op: string, account: string) => 'before' | 'after' | null,
+): KeychainBackend {
   let crashed = false;
   const wrap =
     <A extends unknown[], R>(op: string, fn: (service: string, account: string, ...rest: A) => Promise<R>) =>
@@ -76,19 +82,26 @@ describe.skipIf(skip)('ChunkedSecretStore against the real keychain', () => {
   });
 
   it.each([
-    ['mid-chunks', 'old', (op: string, a: string) => (op === 'set' && a.includes(':chunk:') && a.includes(':2:') ? 'before' : null)],
+    [
+      'mid-chunks',
+      'old',
+      (op: string, a: string) => (op === 'set' && a.includes(':chunk:') && a.includes(':2:') ? 'before' : null),
+    ],
     ['before the switch', 'old', (op: string, a: string) => (op === 'set' && a === KEY ? 'before' : null)],
     ['after the switch', 'new', (op: string, a: string) => (op === 'set' && a === KEY ? 'after' : null)],
     ['during cleanup', 'new', (op: string, a: string) => (op === 'delete' && a.includes(':chunk:') ? 'before' : null)],
-  ] as const)('leaves a whole value after a write interrupted %s, and the next write cleans up', async (_, expected, crashAt) => {
-    await store.set(KEY, VALUES.longCyrillic);
-    const interrupted = new ChunkedSecretStore(service, crashing(backend, crashAt));
-    await expect(interrupted.set(KEY, VALUES.longMixed)).rejects.toBeInstanceOf(SecretStoreError);
-    expect(await store.get(KEY)).toBe(expected === 'old' ? VALUES.longCyrillic : VALUES.longMixed);
+  ] as const)(
+    'leaves a whole value after a write interrupted %s, and the next write cleans up',
+    async (_, expected, crashAt) => {
+      await store.set(KEY, VALUES.longCyrillic);
+      const interrupted = new ChunkedSecretStore(service, crashing(backend, crashAt));
+      await expect(interrupted.set(KEY, VALUES.longMixed)).rejects.toBeInstanceOf(SecretStoreError);
+      expect(await store.get(KEY)).toBe(expected === 'old' ? VALUES.longCyrillic : VALUES.longMixed);
 
-    await store.set(KEY, VALUES.short);
-    expect(await keytar.findCredentials(service)).toEqual([{ account: KEY, password: VALUES.short }]);
-    await store.delete(KEY);
-    expect(await keytar.findCredentials(service)).toEqual([]);
-  });
+      await store.set(KEY, VALUES.short);
+      expect(await keytar.findCredentials(service)).toEqual([{ account: KEY, password: VALUES.short }]);
+      await store.delete(KEY);
+      expect(await keytar.findCredentials(service)).toEqual([]);
+    },
+  );
 });

@@ -16,7 +16,9 @@ function setup() {
 
 /** The accounts holding `key`'s data: its pointer and its chunks. */
 function entriesOf(keychain: FakeKeychain, key: string): string[] {
-  return [...keychain.accounts(SERVICE).keys()].filter((a) => a === key || a.replace(CHUNK, '') === key && CHUNK.test(a));
+  return [...keychain.accounts(SERVICE).keys()].filter(
+    (a) => a === key || (a.replace(CHUNK, '') === key && CHUNK.test(a)),
+  );
 }
 
 describe('ChunkedSecretStore', () => {
@@ -65,7 +67,7 @@ describe('ChunkedSecretStore', () => {
     ['short → long', VALUES.short, VALUES.longCyrillic],
     ['long → long', VALUES.longAscii, VALUES.longMixed],
     ['long → same long', VALUES.longAscii, VALUES.longAscii],
-  ])('overwrites %s and leaves only the new value\'s entries', async (_, first, second) => {
+  ])("overwrites %s and leaves only the new value's entries", async (_, first, second) => {
     const { keychain, store } = setup();
     await store.set(KEY, first);
     await store.set(KEY, second);
@@ -88,7 +90,7 @@ describe('ChunkedSecretStore', () => {
     expect(await store.delete(KEY)).toBe(false);
   });
 
-  it('touches only the key\'s own entries, in its own service', async () => {
+  it("touches only the key's own entries, in its own service", async () => {
     const { keychain, store } = setup();
     await store.set('environment/sandbox/client-secret', VALUES.longMixed);
     await keychain.setPassword('another service', KEY, 'not ours');
@@ -106,7 +108,7 @@ describe('ChunkedSecretStore', () => {
     expect(await keychain.getPassword('another service', KEY)).toBe('not ours');
   });
 
-  it('refuses keys in the store\'s reserved namespace', async () => {
+  it("refuses keys in the store's reserved namespace", async () => {
     const { store } = setup();
     await expect(store.set('amc-internal:chunk:a:0:x', 'v')).rejects.toThrow(RangeError);
     await expect(store.get('')).rejects.toThrow(RangeError);
@@ -174,8 +176,14 @@ async function stepsOf(prev: string | null, next: string | null): Promise<Step[]
   const chunkWrites = calls.map((c, i) => (c.op === 'set' && c.account !== KEY ? i : -1)).filter((i) => i >= 0);
   const label = (i: number, when: string) =>
     i < switchAt || (i === switchAt && when === 'before')
-      ? chunkWrites.length && i <= chunkWrites[0]! ? 'before first chunk' : i <= chunkWrites.at(-1)! ? 'mid-chunks' : 'before switch'
-      : i === switchAt ? 'at switch' : 'after switch, before cleanup';
+      ? chunkWrites.length && i <= chunkWrites[0]!
+        ? 'before first chunk'
+        : i <= chunkWrites.at(-1)!
+          ? 'mid-chunks'
+          : 'before switch'
+      : i === switchAt
+        ? 'at switch'
+        : 'after switch, before cleanup';
   return calls.flatMap((call, i) =>
     (['before', 'after'] as const).map((when) => ({ index: start + i, when, call, label: label(i, when) })),
   );
@@ -193,27 +201,30 @@ describe('ChunkedSecretStore after a crash at any step', () => {
     const steps = await stepsOf(prev, next);
     const labels = new Set<string>();
     // Follow-ups smaller than what crashed, so orphans cannot hide by being overwritten.
-    for (const step of steps) for (const followUp of [VALUES.short, 'm'.repeat(2500)]) {
-      const { keychain, store } = setup();
-      if (prev !== null) await store.set(KEY, prev);
-      keychain.crash = (_, index) => (index === step.index ? step.when : null);
-      const run = next === null ? store.delete(KEY) : store.set(KEY, next);
-      await expect(run).rejects.toBeInstanceOf(SecretStoreError);
-      keychain.crash = () => null;
+    for (const step of steps)
+      for (const followUp of [VALUES.short, 'm'.repeat(2500)]) {
+        const { keychain, store } = setup();
+        if (prev !== null) await store.set(KEY, prev);
+        keychain.crash = (_, index) => (index === step.index ? step.when : null);
+        const run = next === null ? store.delete(KEY) : store.set(KEY, next);
+        await expect(run).rejects.toBeInstanceOf(SecretStoreError);
+        keychain.crash = () => null;
 
-      const expected = /switch,|at switch/.test(step.label) ? next : prev;
-      expect(await store.get(KEY), `${step.label} (${step.when} ${step.call.op} #${step.index})`).toBe(expected);
-      labels.add(step.label);
+        const expected = /switch,|at switch/.test(step.label) ? next : prev;
+        expect(await store.get(KEY), `${step.label} (${step.when} ${step.call.op} #${step.index})`).toBe(expected);
+        labels.add(step.label);
 
-      // The next write leaves exactly the entries a clean write would; a delete leaves none.
-      await store.set(KEY, followUp);
-      const clean = setup();
-      await clean.store.set(KEY, followUp);
-      expect(entriesOf(keychain, KEY).length, `${step.label} (${step.when} #${step.index})`).toBe(entriesOf(clean.keychain, KEY).length);
-      expect(await store.get(KEY)).toBe(followUp);
-      await store.delete(KEY);
-      expect(keychain.accounts(SERVICE).size).toBe(0);
-    }
+        // The next write leaves exactly the entries a clean write would; a delete leaves none.
+        await store.set(KEY, followUp);
+        const clean = setup();
+        await clean.store.set(KEY, followUp);
+        expect(entriesOf(keychain, KEY).length, `${step.label} (${step.when} #${step.index})`).toBe(
+          entriesOf(clean.keychain, KEY).length,
+        );
+        expect(await store.get(KEY)).toBe(followUp);
+        await store.delete(KEY);
+        expect(keychain.accounts(SERVICE).size).toBe(0);
+      }
     const long = (v: string | null) => v !== null && Buffer.byteLength(v) > 2000;
     const phases = [...(long(next) ? ['before first chunk', 'mid-chunks', 'before switch'] : []), 'at switch'];
     if (long(prev)) phases.push('after switch, before cleanup');

@@ -10,13 +10,17 @@ import { FakeKeychain } from './fake-keychain';
 
 const linuxWithoutSecretService = process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS;
 const skip = linuxWithoutSecretService && process.env.REQUIRE_KEYCHAIN !== '1';
-if (skip) console.warn('keychain tests skipped: no D-Bus session here; run them as .ci/run does (dbus-run-session + gnome-keyring).');
+if (skip)
+  console.warn(
+    'keychain tests skipped: no D-Bus session here; run them as .ci/run does (dbus-run-session + gnome-keyring).',
+  );
 
 const KEY = 'environment/sandbox/client-secret';
 
 function recordingLogger() {
   const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  const log = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, fields });
+  const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    void lines.push({ level, message, fields });
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   return { logger, lines };
 }
@@ -58,7 +62,9 @@ describe('openSecretStore without a usable keychain', () => {
     ['win32', /Windows Credential Manager/],
   ])('on %s falls back to memory for the session and says so', async (platform, names) => {
     const { logger, lines } = recordingLogger();
-    const backend = brokenKeychain(() => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')));
+    const backend = brokenKeychain(() =>
+      Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
+    );
     const opened = await openSecretStore({ service: 'svc', platform, logger, loadBackend: async () => backend });
     expect(opened.backend).toBe('memory');
     expect(opened.store).toBeInstanceOf(MemorySecretStore);
@@ -68,7 +74,9 @@ describe('openSecretStore without a usable keychain', () => {
     await opened.store.set(KEY, 'session only');
     expect(await opened.store.get(KEY)).toBe('session only');
     expect(backend.writes).toBe(0);
-    expect(lines.filter((l) => l.level === 'warn').map((l) => l.fields?.reason)).toEqual([expect.stringContaining('org.freedesktop.secrets')]);
+    expect(lines.filter((l) => l.level === 'warn').map((l) => l.fields?.reason)).toEqual([
+      expect.stringContaining('org.freedesktop.secrets'),
+    ]);
   });
 
   it('falls back when keytar itself cannot be loaded', async () => {
@@ -84,7 +92,12 @@ describe('openSecretStore without a usable keychain', () => {
   it('does not wait for a keychain that never answers', async () => {
     const started = Date.now();
     const backend = brokenKeychain(() => new Promise<never>(() => {}));
-    const opened = await openSecretStore({ service: 'svc', platform: 'linux', loadBackend: async () => backend, probeTimeoutMs: 100 });
+    const opened = await openSecretStore({
+      service: 'svc',
+      platform: 'linux',
+      loadBackend: async () => backend,
+      probeTimeoutMs: 100,
+    });
     expect(opened.backend).toBe('memory');
     expect(Date.now() - started).toBeLessThan(2000);
   });

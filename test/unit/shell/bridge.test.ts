@@ -5,15 +5,24 @@ import { CONTRACT, EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../preload/cont
 describe('createBridge', () => {
   it('has one method per call in the contract, each reaching the channel of its feature and name', async () => {
     const calls: string[] = [];
-    const bridge = createBridge(async (channel) => (calls.push(channel), { ok: true, value: channel }), () => () => undefined);
+    const bridge = createBridge(
+      async (channel) => (calls.push(channel), { ok: true, value: channel }),
+      () => () => undefined,
+    );
     const expected: string[] = [];
     for (const [feature, contract] of Object.entries(CONTRACT)) {
-      const methods = (bridge as unknown as Record<string, Record<string, (arg?: unknown) => Promise<unknown>>>)[feature]!;
+      const methods = (bridge as unknown as Record<string, Record<string, (arg?: unknown) => Promise<unknown>>>)[
+        feature
+      ]!;
       for (const method of Object.keys(contract.calls)) {
         expect(await methods[method]!({})).toEqual({ ok: true, value: `${feature}:${method}` });
         expected.push(`${feature}:${method}`);
       }
-      expect(Object.keys(methods).filter((m) => m !== 'on').sort()).toEqual(Object.keys(contract.calls).sort());
+      expect(
+        Object.keys(methods)
+          .filter((m) => m !== 'on')
+          .sort(),
+      ).toEqual(Object.keys(contract.calls).sort());
     }
     expect(calls).toEqual(expected);
     expect([...INVOKE_CHANNELS]).toEqual(expected);
@@ -23,7 +32,10 @@ describe('createBridge', () => {
 
   it('passes the argument through unchanged', async () => {
     const calls: [string, unknown][] = [];
-    const bridge = createBridge(async (channel, arg) => (calls.push([channel, arg]), { ok: true, value: null }), () => () => undefined);
+    const bridge = createBridge(
+      async (channel, arg) => (calls.push([channel, arg]), { ok: true, value: null }),
+      () => () => undefined,
+    );
     await bridge.ping.send({ environmentId: 'production', accessToken: 't', path: '/ping' });
     await bridge.app.info();
     expect(calls).toEqual([
@@ -49,7 +61,13 @@ describe('createBridge', () => {
     listeners.get('activity:added')!.forEach((l) => l({ summary: 'two' }));
     expect(seen).toEqual(['one']);
     expect(() => bridge.activity.on('nope' as 'added', () => undefined)).toThrow(/Unknown event/);
-    expect(EVENT_CHANNELS).toEqual(['app:noticesChanged', 'proxy:credentialsNeeded', 'connections:changed', 'connections:signInProblem', 'activity:added']);
+    expect(EVENT_CHANNELS).toEqual([
+      'app:noticesChanged',
+      'proxy:credentialsNeeded',
+      'connections:changed',
+      'connections:signInProblem',
+      'activity:added',
+    ]);
     expect('on' in bridge.ping).toBe(false);
   });
 });

@@ -26,11 +26,14 @@ describe('readRendererAsset', () => {
     expect(RENDERER_CSP).not.toContain('unsafe');
   });
 
-  it.each(['/../amc-secret.txt', '/%2e%2e/amc-secret.txt', '/assets/../../amc-secret.txt'])('never leaves its folder: %s', async (p) => {
-    const asset = await readRendererAsset(root, p);
-    expect(asset.status).not.toBe(200);
-    expect(asset.body.toString()).not.toBe('secret');
-  });
+  it.each(['/../amc-secret.txt', '/%2e%2e/amc-secret.txt', '/assets/../../amc-secret.txt'])(
+    'never leaves its folder: %s',
+    async (p) => {
+      const asset = await readRendererAsset(root, p);
+      expect(asset.status).not.toBe(200);
+      expect(asset.body.toString()).not.toBe('secret');
+    },
+  );
 
   it('404s a missing file and 400s a broken escape', async () => {
     expect((await readRendererAsset(root, '/nope.js')).status).toBe(404);

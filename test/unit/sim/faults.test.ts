@@ -113,7 +113,8 @@ describe('simulator fault switches', () => {
 
   describe('over HTTP at /__sim/faults', () => {
     const faultsUrl = () => `${sim.issuer}/__sim/faults`;
-    const post = (body: string) => fetch(faultsUrl(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(faultsUrl(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
 
     it('POST sets switches, GET shows them, DELETE resets them', async () => {
       const set = await post(JSON.stringify({ ping: 'unavailable', dateSkewSeconds: -120 }));

@@ -4,7 +4,9 @@ import type { Simulator, SimulatorTokens } from '../../sim/index';
 
 /** Calls a Public API path with a bearer token (or none). */
 export function callApi(sim: Simulator, path: string, token?: string): Promise<Response> {
-  return fetch(new URL(path, sim.apiBase), { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } });
+  return fetch(new URL(path, sim.apiBase), {
+    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+  });
 }
 
 /** Posts a form to the token endpoint the way an ApprovalMax client does (client_secret_post). */

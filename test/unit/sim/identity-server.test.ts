@@ -61,7 +61,12 @@ describe('simulator identity server', () => {
 
     const jwks = createRemoteJWKSet(new URL(`${sim.issuer}/.well-known/openid-configuration/jwks`));
     const { payload } = await jwtVerify(tokens.access_token, jwks, { issuer: sim.issuer, typ: 'at+jwt' });
-    expect(payload).toMatchObject({ client_id: sim.clientId, idp: 'AMRemote', amr: ['external'], scope: [READ, WRITE, 'offline_access'] });
+    expect(payload).toMatchObject({
+      client_id: sim.clientId,
+      idp: 'AMRemote',
+      amr: ['external'],
+      scope: [READ, WRITE, 'offline_access'],
+    });
     expect(payload.sub).toMatch(/^[0-9a-f-]{36}$/);
     expect(payload[CONNECTION]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(payload.jti).toMatch(/^[0-9A-F]{32}$/);
@@ -101,19 +106,32 @@ describe('simulator identity server', () => {
   });
 
   it('accepts the openid scope and still issues an API access token', async () => {
-    const tokens = (await sim.issueTokens({ scopes: ['openid', READ, 'offline_access'] })) as { access_token: string; id_token?: string };
+    const tokens = (await sim.issueTokens({ scopes: ['openid', READ, 'offline_access'] })) as {
+      access_token: string;
+      id_token?: string;
+    };
     expect(tokens.id_token).toEqual(expect.any(String));
     expect(decodeJwt(tokens.access_token).scope).toEqual([READ, 'offline_access']);
     expect((await callApi(sim, '/ping', tokens.access_token)).status).toBe(200);
   });
 
   it('does not require PKCE', async () => {
-    const tokens = await runCodeFlow({ ...sim, organisations: [sim.organisations[0]!.companyId], scopes: [READ], pkce: false });
+    const tokens = await runCodeFlow({
+      ...sim,
+      organisations: [sim.organisations[0]!.companyId],
+      scopes: [READ],
+      pkce: false,
+    });
     expect(decodeProtectedHeader(tokens.access_token).typ).toBe('at+jwt');
   });
 
   it('re-shows the sign-in form after a wrong password', async () => {
-    const flow = runCodeFlow({ ...sim, user: { email: sim.user.email, password: 'wrong' }, organisations: [], scopes: [READ] });
+    const flow = runCodeFlow({
+      ...sim,
+      user: { email: sim.user.email, password: 'wrong' },
+      organisations: [],
+      scopes: [READ],
+    });
     await expect(flow).rejects.toThrow(/sign-in was refused/);
   });
 
@@ -137,7 +155,12 @@ describe('simulator identity server', () => {
   });
 
   it('uses the client id, secret and redirect URI it is given', async () => {
-    const custom = await startSimulator({ quiet: true, clientId: '338CD5E0ABA744DB911838F9F9B09CFD', clientSecret: 's3cret', redirectUri: 'https://example.invalid/cb' });
+    const custom = await startSimulator({
+      quiet: true,
+      clientId: '338CD5E0ABA744DB911838F9F9B09CFD',
+      clientSecret: 's3cret',
+      redirectUri: 'https://example.invalid/cb',
+    });
     try {
       expect(custom.clientId).toBe('338CD5E0ABA744DB911838F9F9B09CFD');
       const tokens = await custom.issueTokens({ scopes: [READ] });

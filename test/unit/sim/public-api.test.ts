@@ -41,7 +41,7 @@ describe('simulator Public API', () => {
     expect(await res.json()).toEqual({ message: 'pong' });
   });
 
-  it('lists the organisations of the token\'s connection as a bare array', async () => {
+  it("lists the organisations of the token's connection as a bare array", async () => {
     const res = await callApi(sim, '/api/v1/companies', token);
     expect(await res.json()).toEqual(sim.organisations.map(({ companyId, name }) => ({ companyId, name })));
     const one = await sim.issueTokens({ organisations: [sim.organisations[1]!.companyId], scopes: [READ] });

@@ -13,7 +13,13 @@ describe('simulator, strict OpenID Connect mode', () => {
 
   it('refuses a request without openid on its own error page (HTTP 400), without redirecting back', async () => {
     const url = new URL('/connect/authorize', sim.issuer);
-    url.search = new URLSearchParams({ response_type: 'code', client_id: sim.clientId, redirect_uri: sim.redirectUri, scope: READ_OFFLINE.join(' '), state: 's' }).toString();
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: sim.clientId,
+      redirect_uri: sim.redirectUri,
+      scope: READ_OFFLINE.join(' '),
+      state: 's',
+    }).toString();
     const res = await fetch(url, { redirect: 'manual' });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('invalid_scope');
@@ -32,7 +38,12 @@ describe('simulator, strict OpenID Connect mode', () => {
     const renewed = await fetch(new URL('/connect/token', sim.issuer), {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token!, client_id: sim.clientId, client_secret: sim.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token!,
+        client_id: sim.clientId,
+        client_secret: sim.clientSecret,
+      }),
     });
     expect(renewed.status).toBe(200);
   });

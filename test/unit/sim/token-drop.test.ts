@@ -9,7 +9,10 @@ describe("token fault 'drop-connection'", () => {
   let plain: Simulator;
   let rotating: Simulator;
   beforeAll(async () => {
-    [plain, rotating] = await Promise.all([startSimulator({ quiet: true }), startSimulator({ quiet: true, rotateRefreshTokens: true })]);
+    [plain, rotating] = await Promise.all([
+      startSimulator({ quiet: true }),
+      startSimulator({ quiet: true, rotateRefreshTokens: true }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([plain.stop(), rotating.stop()]);

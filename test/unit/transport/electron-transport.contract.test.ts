@@ -14,7 +14,11 @@ describe.skipIf(binary === null)("HttpTransport contract: Electron's net.request
   it('passes every case of the contract', { timeout: 120_000 }, () => {
     const build = spawnSync('npx', ['vite', 'build', '--mode', 'transport-contract'], { cwd: ROOT, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
-    const run = spawnSync(binary!, [path.join(ROOT, 'dist/test-contract/electron-main.cjs')], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    const run = spawnSync(binary!, [path.join(ROOT, 'dist/test-contract/electron-main.cjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
     const line = run.stdout.split('\n').find((l) => l.startsWith(RESULTS_PREFIX));
     expect(line, run.stderr).toBeDefined();
     const results = JSON.parse(line!.slice(RESULTS_PREFIX.length)) as { name: string; error: string | null }[];

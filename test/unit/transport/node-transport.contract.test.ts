@@ -18,7 +18,9 @@ describe('the contract catches the net.fetch defects it was written for', () => 
 
   it('fails a transport that rejects manual redirects ("Redirect was cancelled"), as net.fetch does', async () => {
     const netFetchLike = nodeFetchTransport((url, init) =>
-      init?.redirect === 'manual' ? fetch(url, { ...init, redirect: 'error' }).catch(() => Promise.reject(new Error('Redirect was cancelled'))) : fetch(url, init),
+      init?.redirect === 'manual'
+        ? fetch(url, { ...init, redirect: 'error' }).catch(() => Promise.reject(new Error('Redirect was cancelled')))
+        : fetch(url, init),
     );
     await expect(byName("redirect: 'manual'").run(netFetchLike, server)).rejects.toThrow('Redirect was cancelled');
   });
@@ -29,7 +31,12 @@ describe('the contract catches the net.fetch defects it was written for', () => 
       const reader = res.body!.getReader();
       const body = new ReadableStream({
         pull: async (c) => {
-          const next = await Promise.race([reader.read(), new Promise<never>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new TypeError('terminated'))))]);
+          const next = await Promise.race([
+            reader.read(),
+            new Promise<never>((_, reject) =>
+              init?.signal?.addEventListener('abort', () => reject(new TypeError('terminated'))),
+            ),
+          ]);
           if (next.done) c.close();
           else c.enqueue(next.value);
         },
