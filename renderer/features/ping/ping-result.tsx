@@ -114,7 +114,7 @@ function Body({ body }: { body: string }) {
   const read = useMemo(() => readBody(body), [body]);
   const [asText, setAsText] = useState(false);
   const text = (
-    <pre className="code" role="region" aria-label="Response body" tabIndex={0}>
+    <pre className="code body-text" role="region" aria-label="Response body" tabIndex={0}>
       {body === '' ? '(empty)' : body}
     </pre>
   );
