@@ -53,7 +53,7 @@ export function dataDirOf(start: Pick<ShellStart, 'env' | 'defaultDataDir'>): st
 export async function startApp(start: ShellStart): Promise<StartedApp> {
   const dataDir = dataDirOf(start);
   await mkdir(dataDir, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
-    throw new StartupProblem('The data folder', dataDir, error);
+    throw new StartupProblem('path', 'The data folder', dataDir, error);
   });
   const config = await loadAppConfig(start.env, {
     userDataDir: dataDir,

@@ -3,6 +3,8 @@ import path from 'node:path';
 /** A start-up step that failed on a known file or folder, so the dialog can name it. */
 export class StartupProblem extends Error {
   constructor(
+    /** A setting with a wrong value, or a file or folder the system refused. */
+    readonly kind: 'setting' | 'path',
     readonly what: string,
     readonly where: string,
     override readonly cause: unknown,
@@ -23,7 +25,12 @@ const TITLE = 'ApprovalMax Connect could not start';
 /** The data folder setting must be a full path: a relative one would depend on where the app was started from. */
 export function checkDataDirSetting(value: string | undefined): void {
   if (value && !path.isAbsolute(value)) {
-    throw new StartupProblem('The setting APPROVALMAX_CONNECT_DATA_DIR', value, new Error('not a full path'));
+    throw new StartupProblem(
+      'setting',
+      'The setting APPROVALMAX_CONNECT_DATA_DIR',
+      value,
+      new Error('not a full path'),
+    );
   }
 }
 
@@ -40,7 +47,7 @@ export function describeStartupFailure(error: unknown, logFile?: string): Startu
 }
 
 function describeProblem(problem: StartupProblem): string {
-  if (problem.what.startsWith('The setting')) {
+  if (problem.kind === 'setting') {
     return `${problem.what} is "${problem.where}", which is not a full path. Set it to a full path (for example C:\\Users\\you\\ApprovalMaxConnect or /Users/you/ApprovalMaxConnect) or remove it, then start the app again.`;
   }
   const code = errnoCode(problem.cause) ?? 'UNKNOWN';

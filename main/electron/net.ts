@@ -5,15 +5,17 @@
 import { net, type AuthInfo, type IncomingMessage } from 'electron';
 import type { HttpTransport } from '../core/ports';
 import type { ProxyPrompt } from '../core/proxy/proxy-credentials';
+import { proxyLoginAnswerer } from '../core/proxy/proxy-login-answer';
 
 /** Electron's transport; `askProxy` answers a proxy that wants a user name and password. */
 export function electronTransport(askProxy: ProxyPrompt): HttpTransport {
-  return Object.assign((url: string, init: RequestInit) => send(url, init, askProxy), {
+  const answerProxy = proxyLoginAnswerer(askProxy);
+  return Object.assign((url: string, init: RequestInit) => send(url, init, answerProxy), {
     label: "Electron's network stack (net.request)",
   });
 }
 
-function send(url: string, init: RequestInit, askProxy: ProxyPrompt): Promise<Response> {
+function send(url: string, init: RequestInit, answerProxy: ReturnType<typeof proxyLoginAnswerer>): Promise<Response> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<Response>((resolve, reject) => {
@@ -49,16 +51,7 @@ function send(url: string, init: RequestInit, askProxy: ProxyPrompt): Promise<Re
     });
     request.on('login', (authInfo: AuthInfo, callback: (username?: string, password?: string) => void) => {
       if (!authInfo.isProxy) return callback(); // a server's 401 comes back as a 401 response
-      void askProxy({
-        host: authInfo.host,
-        port: authInfo.port,
-        realm: authInfo.realm,
-        scheme: authInfo.scheme,
-        retry: retried(request),
-      }).then(
-        (answer) => (answer ? callback(answer.username, answer.password) : callback()),
-        () => callback(),
-      );
+      answerProxy(request, authInfo, callback);
     });
     request.on('response', (message) => {
       const { stream, fail } = bodyOf(message);
@@ -103,14 +96,6 @@ function bodyOf(message: IncomingMessage): { stream: ReadableStream<Uint8Array>;
     end(() => controller.error(new TypeError('terminated', { cause: new Error('net::ERR_CONNECTION_CLOSED') }))),
   );
   return { stream, fail: (error) => end(() => controller.error(error)) };
-}
-
-const answered = new WeakSet<object>();
-/** A second 'login' on the same request means the proxy refused the answer given. */
-function retried(request: object): boolean {
-  if (answered.has(request)) return true;
-  answered.add(request);
-  return false;
 }
 
 function toHeaders(raw: Record<string, string | string[]>): Headers {

@@ -105,7 +105,7 @@ describe('runDesktopApp', () => {
     const p = parts({
       start: () =>
         Promise.reject(
-          new StartupProblem('The data folder', 'C:\\Users\\a\\AppData\\Roaming\\ApprovalMax Connect', locked),
+          new StartupProblem('path', 'The data folder', 'C:\\Users\\a\\AppData\\Roaming\\ApprovalMax Connect', locked),
         ),
     });
     await runDesktopApp(life, p.value);
@@ -125,7 +125,12 @@ describe('runDesktopApp', () => {
     const life = new FakeLifecycle();
     const p = parts({
       prepare: () => {
-        throw new StartupProblem('The setting APPROVALMAX_CONNECT_DATA_DIR', 'data', new Error('not a full path'));
+        throw new StartupProblem(
+          'setting',
+          'The setting APPROVALMAX_CONNECT_DATA_DIR',
+          'data',
+          new Error('not a full path'),
+        );
       },
       logFailure: () => undefined,
     });
