@@ -1,5 +1,5 @@
 // @ts-check
-// Layer rules, enforced (DESIGN.md "Architecture"): each block lists what a folder may NOT import.
+// Layer rules, enforced (README "Architecture"): each block lists what a folder may NOT import.
 // Flat config replaces a rule's options per block, so every block states its full set.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 const ELECTRON_ONLY_IN_SHELL = {
   name: 'electron',
-  message: "'electron' belongs to main/electron/ and preload/index.ts only (DESIGN.md: two shells, one core).",
+  message: "'electron' belongs to main/electron/ and preload/index.ts only (README "Architecture": two shells, one core).",
 };
 
 /** Options of no-restricted-imports for one layer. */
@@ -39,9 +39,9 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [
           {
-            regex: '^(?!node:|zod(/|$)|jose$|\\.)',
+            regex: '^(?!node:|zod(/|$)|jose$|@apidevtools/swagger-parser$|\\.)',
             message:
-              'main/core/ imports only core, the bridge contract, Node built-ins (node:…) and the pure libraries zod and jose.',
+              'main/core/ imports only core, the bridge contract, Node built-ins (node:…) and the pure libraries zod, jose and @apidevtools/swagger-parser.',
           },
           {
             regex: '^(\\.\\./)+(electron|secrets|static)(/|$)',

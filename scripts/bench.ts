@@ -13,6 +13,7 @@ import { formatMs, verdict, type Figure } from './bench/common';
 import { electronFigures } from './bench/electron-figures';
 import { coreStart, decodeAndVerify, pingOverhead, refreshStorm } from './bench/node-figures';
 import { launchBrowser } from './bench/shell';
+import { loadAllPages } from './bench/workbench-figures';
 import { startBenchSimulator } from './bench/simulator';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,11 +40,12 @@ try {
   } finally {
     await browser.close();
   }
-  console.log('Node: core start, decode / verify, ping, refresh storm…');
+  console.log('Node: core start, decode / verify, ping, load all pages, refresh storm…');
   figures.push(
     await coreStart(sim),
     ...(await decodeAndVerify(sim)),
     await pingOverhead(sim),
+    await loadAllPages(),
     ...(await refreshStorm(sim)),
     ...(await electronFigures()),
   );

@@ -28,13 +28,21 @@ export interface Stoppable {
   stop(): Promise<void>;
 }
 
+/** What start-up hands the shell's parts: a way to show the main window later (the tray's Open). */
+export interface DesktopControls {
+  /** Focuses the main window, or opens it when there is none (started hidden, or closed to the tray). */
+  showWindow(): void;
+}
+
 /** The shell's parts, in the order they run. */
 export interface DesktopAppParts<Running extends Stoppable> {
   /** Runs at load, before `ready` (Electron needs app.setPath and schemes there). May throw. */
   prepare(): void;
   /** Config, log, keychain, core: everything but the window. */
-  start(): Promise<Running>;
+  start(controls: DesktopControls): Promise<Running>;
   openMainWindow(running: Running): MainWindowHandle;
+  /** Background keep-alive: start without a window (launched at login), and stay running when the last window closes. */
+  background?(running: Running): { readonly startHidden: boolean; keepsRunningWithoutWindows(): boolean };
   /** Writes a failure to logs/app.log when the data folder is known; returns the log file's path, if written. */
   logFailure(error: unknown): string | undefined;
 }
@@ -73,9 +81,11 @@ export function runDesktopApp<Running extends Stoppable>(
   };
   life.on('second-instance', showWindow);
   life.on('activate', showWindow);
-  // Mac apps stay running without windows (the Dock icon reopens one); elsewhere the last window quits.
+  // Mac apps stay running without windows (the Dock icon reopens one); elsewhere the last window quits,
+  // unless background keep-alive holds the app in the tray.
   life.on('window-all-closed', () => {
-    if (life.platform !== 'darwin') life.quit();
+    const keep = running && parts.background?.(running).keepsRunningWithoutWindows();
+    if (life.platform !== 'darwin' && !keep) life.quit();
   });
   // Quit waits once for the core to save what is still in flight (the last ping, the timeline).
   let stopping: Promise<void> | undefined;
@@ -87,8 +97,8 @@ export function runDesktopApp<Running extends Stoppable>(
   return life
     .whenReady()
     .then(async () => {
-      running = await parts.start();
-      window = parts.openMainWindow(running);
+      running = await parts.start({ showWindow });
+      if (!parts.background?.(running).startHidden) window = parts.openMainWindow(running);
     })
     .catch(fail);
 }

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { loadAppConfig, type AppConfig } from '../core/app-config';
 import { openLogFile, writeToAll, type LogFile } from '../core/log-file/rotating-log-file';
 import { createLineLogger } from '../core/logging';
-import type { Logger, Ports } from '../core/ports';
+import type { Clock, Logger, Ports } from '../core/ports';
 import { startCore, type CoreService } from '../core/service';
 import { systemClock } from '../core/system-clock';
 import { DeferredSecretStore } from '../secrets/deferred-secret-store';
@@ -30,6 +30,8 @@ export interface ShellStart {
   readonly ports: (logger: Logger) => ShellPorts;
   /** Tests offer a keychain that fails or hangs. */
   readonly loadKeychain?: OpenSecretStoreOptions['loadBackend'];
+  /** The Chromium shell's e2e runs move time forward; default the system clock. */
+  readonly clock?: Clock;
 }
 
 /** A started app: the core plus what start-up opened, for the shell to wire its windows to. */
@@ -73,7 +75,7 @@ export async function startApp(start: ShellStart): Promise<StartedApp> {
   const ports: Ports = {
     ...start.ports(logger),
     secrets: new DeferredSecretStore(keychain.then((k) => k.store)),
-    clock: systemClock,
+    clock: start.clock ?? systemClock,
     logger,
   };
   const core = await startCore(ports, config, { keychain });

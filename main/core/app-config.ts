@@ -20,6 +20,10 @@ export interface AppConfig {
   readonly adminSecrets: ReadonlyMap<string, string>;
   /** Whether the app updates itself, and from where; IT can turn it off in the admin file (absent = on). */
   readonly updates?: UpdateSettings;
+  /** "Keep connections alive in the background" as the admin file forces it; absent: the person decides. */
+  readonly keepAliveInBackground?: boolean;
+  /** How often the app looks for connections to renew or warn about (default a minute; tests shorten it). */
+  readonly keepAliveCheckMs?: number;
   /** Plain-words problems found while reading the configuration; the app starts anyway. */
   readonly notices: readonly string[];
 }
@@ -36,6 +40,7 @@ export interface ShellDefaults {
 const adminFileSchema = z.object({
   environments: z.array(adminEnvironmentSchema).default([]),
   updates: adminUpdatesSchema,
+  keepAliveInBackground: z.boolean().optional(),
 });
 
 /** Reads env variables and the optional admin config file; never throws for a bad file. */
@@ -44,6 +49,7 @@ export async function loadAppConfig(env: Record<string, string | undefined>, she
   const adminFile = env.APPROVALMAX_CONNECT_CONFIG || path.join(dataDir, 'config.json');
   const admin = await readAdminFile(adminFile, Boolean(env.APPROVALMAX_CONNECT_CONFIG));
   const timeout = Number(env.APPROVALMAX_CONNECT_PING_TIMEOUT_MS);
+  const keepAliveCheck = Number(env.APPROVALMAX_CONNECT_KEEP_ALIVE_CHECK_MS);
   return {
     ...shell,
     dataDir,
@@ -52,6 +58,8 @@ export async function loadAppConfig(env: Record<string, string | undefined>, she
     environments: admin.environments,
     adminSecrets: admin.secrets,
     updates: admin.updates,
+    ...(admin.keepAliveInBackground !== undefined ? { keepAliveInBackground: admin.keepAliveInBackground } : {}),
+    ...(Number.isFinite(keepAliveCheck) && keepAliveCheck > 0 ? { keepAliveCheckMs: keepAliveCheck } : {}),
     notices: admin.notices,
   };
 }
@@ -60,6 +68,7 @@ interface AdminFile {
   environments: Environment[];
   secrets: Map<string, string>;
   updates: UpdateSettings;
+  keepAliveInBackground?: boolean;
   notices: string[];
 }
 
@@ -138,7 +147,14 @@ async function readAdminFile(file: string, required: boolean): Promise<AdminFile
     parsed.data.environments.flatMap((e) => (e.clientSecret ? [[e.id, e.clientSecret] as const] : [])),
   );
   const { enabled, feedUrl } = parsed.data.updates;
-  return { environments, secrets, updates: feedUrl ? { enabled, feedUrl } : { enabled }, notices: [] };
+  const { keepAliveInBackground } = parsed.data;
+  return {
+    environments,
+    secrets,
+    updates: feedUrl ? { enabled, feedUrl } : { enabled },
+    ...(keepAliveInBackground !== undefined ? { keepAliveInBackground } : {}),
+    notices: [],
+  };
 }
 
 function rejectFile(file: string, reason: string): AdminFile {

@@ -12,6 +12,8 @@ const FIELD_LABELS: Record<string, string> = {
   scopes: 'Scopes',
   prompt: 'Prompt',
   signInHint: 'Sign-in note',
+  refreshTokenLifetimeDays: 'Refresh-token lifetime',
+  readsPerMinute: 'Reads per minute',
   label: 'Connection name',
   accessToken: 'Access token',
   token: 'Token',

@@ -1,3 +1,4 @@
+import type { TrayMenu } from './keep-alive/background-policy';
 import type { LoadedSignInPage } from './oauth/sign-in-navigation';
 
 // The core's only ways out to the world. Each shell injects adapters; unit tests inject fakes.
@@ -30,6 +31,8 @@ export interface AuthWindow {
 export interface ExternalBrowser {
   /** Adapters refuse any URL whose origin is not `issuerOrigin` (the allowlist). */
   open(url: string, issuerOrigin: string): Promise<void>;
+  /** A web page the user asked to see, such as an API item's link into Xero; adapters refuse anything but https (mayOpenWebPage). */
+  openWebPage(url: string): Promise<void>;
 }
 
 /** The system clipboard; copies of secrets go through main so they can be cleared again. */
@@ -87,6 +90,22 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** A system notification (Electron's Notification); the Chromium shell records them. */
+export interface Notifier {
+  show(notice: { readonly title: string; readonly body: string }): void;
+}
+
+/** Starting the app at login (Electron's login item settings, Windows and macOS). */
+export interface LoginItem {
+  set(openAtLogin: boolean): void;
+}
+
+/** The tray / menu-bar icon while connections are kept alive in the background; the shell acts on Open and Quit itself. */
+export interface TrayIcon {
+  show(menu: TrayMenu, onCheckAll: () => void): void;
+  hide(): void;
+}
+
 /** Everything the core needs from its shell. */
 export interface Ports {
   readonly secrets: SecretStore;
@@ -96,6 +115,10 @@ export interface Ports {
   /** Optional so older harnesses keep working; without them, saving and "Open logs folder" say so in plain words. */
   readonly saveDialog?: SaveDialog;
   readonly folders?: FolderOpener;
+  /** Optional like the two above: without them there are no system notifications, login item or tray icon. */
+  readonly notifier?: Notifier;
+  readonly loginItem?: LoginItem;
+  readonly tray?: TrayIcon;
   readonly http: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;

@@ -21,8 +21,13 @@ import { environmentHandlers } from './environments/environment-handlers';
 import { environmentSchemas } from './environments/environment-bridge-schemas';
 import { EnvironmentStore } from './environments/environment-store';
 import { EventHub } from './events';
+import { ConnectionCheck } from './health/connection-check';
+import { healthHandlers } from './health/health-handlers';
+import { healthSchemas } from './health/health-schemas';
 import { inspectHandlers } from './inspect/inspect-handlers';
 import { inspectSchemas } from './inspect/inspect-schemas';
+import { KeepAlive } from './keep-alive/keep-alive';
+import { KeepAliveStore } from './keep-alive/keep-alive-store';
 import { logsFolder } from './log-file/rotating-log-file';
 import { EndpointDiscovery } from './oauth/oidc-discovery';
 import { PingHistory } from './ping/ping-history';
@@ -33,6 +38,14 @@ import type { Ports } from './ports';
 import { ProxyCredentials } from './proxy/proxy-credentials';
 import { proxyHandlers } from './proxy/proxy-handlers';
 import { proxySchemas } from './proxy/proxy-schemas';
+import type { Scheduler } from './updates/ports';
+import { systemScheduler } from './updates/system-scheduler';
+import { CatalogueStore } from './workbench/catalogue-store';
+import { Catalogues } from './workbench/catalogues';
+import { Runs } from './workbench/runs';
+import { workbenchHandlers } from './workbench/workbench-handlers';
+import { workbenchSchemas } from './workbench/workbench-schemas';
+import { WorkbenchService } from './workbench/workbench-service';
 
 /** Every feature's argument schemas, by feature (each lives beside its handlers). */
 export const BRIDGE_SCHEMAS: BridgeSchemas = {
@@ -40,8 +53,10 @@ export const BRIDGE_SCHEMAS: BridgeSchemas = {
   proxy: proxySchemas,
   environments: environmentSchemas,
   connections: connectionSchemas,
+  health: healthSchemas,
   inspect: inspectSchemas,
   ping: pingSchemas,
+  workbench: workbenchSchemas,
   activity: activitySchemas,
   diagnostics: diagnosticsSchemas,
 };
@@ -56,6 +71,8 @@ export interface CoreService {
   readonly status: AppStatus;
   /** Answers proxies that ask for a password; the shells' network adapters call `proxy.ask`. */
   readonly proxy: ProxyCredentials;
+  /** Renewals, lapse warnings and the background setting; the shells read the setting at start (start hidden, stay in the tray). */
+  readonly keepAlive: KeepAlive;
   /** Settles once the keychain has answered, admin secrets are applied and every connection's refresh is scheduled. */
   readonly ready: Promise<void>;
   /** Stops timers and writes what is still waiting to be saved (the last pings, the timeline). */
@@ -65,6 +82,8 @@ export interface CoreService {
 /** What the shell found at start that the core cannot see itself; the keychain check may still be running. */
 export interface ShellFacts {
   readonly keychain?: Promise<KeychainFacts>;
+  /** Repeats keep-alive's pass (default: every minute on a real timer); tests drive it by hand. */
+  readonly keepAliveScheduler?: Scheduler;
 }
 
 /**
@@ -81,7 +100,17 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
   const conns = await ConnectionStore.open(config.dataDir, now);
   const timeline = await ActivityLog.open(config.dataDir, events, now, ports.logger);
   const pingLog = await PingHistory.open(config.dataDir, now, ports.logger);
-  status.addNotices([...config.notices, ...envs.notices, ...conns.notices, ...timeline.notices, ...pingLog.notices]);
+  const keepAliveFile = await KeepAliveStore.open(config.dataDir, now);
+  const endpointLists = await CatalogueStore.open(config.dataDir, now, ports.logger);
+  status.addNotices([
+    ...config.notices,
+    ...envs.notices,
+    ...conns.notices,
+    ...timeline.notices,
+    ...pingLog.notices,
+    ...keepAliveFile.notices,
+    ...endpointLists.notices,
+  ]);
 
   const environments = envs.store;
   const activity = timeline.log;
@@ -98,6 +127,52 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
     activity,
     copier,
     timeoutMs: config.pingTimeoutMs,
+  });
+  // The API workbench reads page by page with sendPing; one history and timeline entry per action.
+  const runs = new Runs({
+    http: ports.http,
+    clock: ports.clock,
+    logger: ports.logger,
+    environments,
+    connections,
+    history,
+    activity,
+    events,
+    timeoutMs: config.pingTimeoutMs,
+  });
+  const workbench = new WorkbenchService({
+    environments,
+    connections,
+    catalogues: new Catalogues({
+      http: ports.http,
+      clock: ports.clock,
+      logger: ports.logger,
+      store: endpointLists.store,
+    }),
+    runs,
+    copier,
+    browser: ports.browser,
+    ...(ports.saveDialog ? { saveDialog: ports.saveDialog } : {}),
+    logger: ports.logger,
+  });
+  // The tray's "Check all" runs the checks; keep-alive notifies about failed ones in the background.
+  const keepAlive: KeepAlive = new KeepAlive({
+    ports,
+    config,
+    store: keepAliveFile.store,
+    connections,
+    scheduler: shell.keepAliveScheduler ?? systemScheduler,
+    checkAll: () => checks.checkAll(),
+    checking: () => checks.checkingEverything,
+  });
+  const checks: ConnectionCheck = new ConnectionCheck({
+    ports,
+    environments,
+    connections,
+    activity,
+    events,
+    timeoutMs: config.pingTimeoutMs,
+    onReport: (report) => keepAlive.checked(report),
   });
   const diagnostics = new DiagnosticsService({
     ports,
@@ -123,21 +198,37 @@ export async function startCore(ports: Ports, config: AppConfig, shell: ShellFac
       }),
   );
   void ready.then(() => status.notices.forEach((notice) => ports.logger.warn('start: notice', { notice })));
+  // Renewals and warnings start once every stored connection's tokens were looked up.
+  void ready.then(() => keepAlive.start());
 
   const handlers: BridgeHandlers = {
     app: appHandlers(config, status, copier),
     proxy: proxyHandlers(proxy),
     environments: environmentHandlers(environments, connections, discovery),
     connections: connectionHandlers(connections),
+    health: healthHandlers(checks, connections, keepAlive),
     // The inspector remembers each token's claims before a refresh replaces it, to show what changed.
     inspect: inspectHandlers(ports, environments, connections, copier),
     ping: pingHandlers(pings, history),
+    workbench: workbenchHandlers(workbench, runs),
     activity: activityHandlers(activity),
     diagnostics: diagnosticsHandlers(diagnostics),
   };
   const stop = async () => {
+    keepAlive.stop();
     connections.stop();
+    runs.stop();
     await Promise.all([history.flush(), activity.flush()]);
   };
-  return { dispatch: createDispatcher(handlers, BRIDGE_SCHEMAS), handlers, events, config, status, proxy, ready, stop };
+  return {
+    dispatch: createDispatcher(handlers, BRIDGE_SCHEMAS),
+    handlers,
+    events,
+    config,
+    status,
+    proxy,
+    keepAlive,
+    ready,
+    stop,
+  };
 }

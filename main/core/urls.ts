@@ -20,3 +20,14 @@ export function isLoopbackHost(hostname: string): boolean {
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + '/' + path.replace(/^\/+/, '');
 }
+
+/** A link fit to open in the user's browser (an API item's `externalUrl`): https, no user name or password. */
+export function isOpenableWebLink(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+}

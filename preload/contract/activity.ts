@@ -3,7 +3,7 @@ import { call, push, type FeatureContract } from './define';
 import type { Verdict } from './ping';
 
 /** The kinds of thing the activity timeline records. */
-export type ActivityKind = 'ping' | 'connect' | 'refresh' | 'reconnect-needed' | 'disconnect' | 'error';
+export type ActivityKind = 'ping' | 'connect' | 'refresh' | 'reconnect-needed' | 'disconnect' | 'check' | 'error';
 
 /** Something the app did, pushed to the renderer as it happens and kept for the timeline. */
 export interface ActivityEntry {
@@ -14,6 +14,8 @@ export interface ActivityEntry {
   /** The connection it concerns, and its name at the time, when it concerns one. */
   readonly connectionId?: string;
   readonly connectionLabel?: string;
+  /** Lines under the summary, e.g. each step of a connection check ("Passed — The API answered /ping."). */
+  readonly details?: readonly string[];
 }
 
 /** What the timeline screen may narrow to; absent fields match everything. */

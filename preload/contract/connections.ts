@@ -1,5 +1,6 @@
 // Connections: sign-in, keeping connected, disconnecting. No token ever crosses here.
 import { call, push, type FeatureContract } from './define';
+import type { CheckSummary } from './health';
 
 /** An ApprovalMax organisation a connection covers. */
 export interface Organisation {
@@ -37,6 +38,24 @@ export interface ConnectionView {
   readonly renewal: Renewal;
   /** Plain words when renewal is not `offline`: how long it lasts and what to ask for; else null. */
   readonly renewalNote: string | null;
+  /** How long it stays connected without this app; null where the server's refresh-token lifetime is unknown. */
+  readonly lifetime: ConnectionLifetime | null;
+  /** The last "Check connection", when there was one. */
+  readonly lastCheck: CheckSummary | null;
+}
+
+/**
+ * A refresh token's sliding lifetime: each renewal starts it again. `lapsing-soon` within the warning
+ * window (5 days for a 30-day lifetime), `lapsed` once it ran out without a renewal.
+ */
+export interface ConnectionLifetime {
+  readonly renewedAt: string;
+  readonly lapsesAt: string;
+  readonly phase: 'alive' | 'lapsing-soon' | 'lapsed';
+  /** "Stays connected until about 3 Jan 2027 even if this app is not opened." */
+  readonly words: string;
+  /** For `lapsing-soon`: "Open this app before 3 Jan or reconnect…"; else null. */
+  readonly warning: string | null;
 }
 
 /** A sign-in running in the user's own browser, waiting for the address it landed on. */

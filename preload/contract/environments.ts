@@ -24,6 +24,10 @@ export interface EnvironmentDetails extends EnvironmentSummary {
   readonly signInHint?: string;
   /** The authorise request's `prompt`, when set; absent: automatic (consent when asking for openid + offline_access). */
   readonly prompt?: PromptSetting;
+  /** How many days a refresh token lives without a refresh, when set; absent: 30 for ApprovalMax's servers, unknown for others. */
+  readonly refreshTokenLifetimeDays?: number;
+  /** The API workbench's budget of reads per minute per organisation, when set; absent: 100, the Public API's limit. */
+  readonly readsPerMinute?: number;
 }
 
 /** Values an environment may force for the authorise request's `prompt` (OpenID Connect Core §3.1.2.1). */
@@ -39,6 +43,8 @@ export interface EnvironmentInput {
   readonly redirectUri: string;
   readonly scopes: readonly string[];
   readonly prompt?: PromptSetting;
+  readonly refreshTokenLifetimeDays?: number;
+  readonly readsPerMinute?: number;
   /** Only when set or replaced; it goes straight to the keychain and never comes back. */
   readonly clientSecret?: string;
 }

@@ -9,9 +9,11 @@ import { connections } from './connections';
 import type { Call, Push, Result } from './define';
 import { diagnostics } from './diagnostics';
 import { environments } from './environments';
+import { health } from './health';
 import { inspect } from './inspect';
 import { ping } from './ping';
 import { proxy } from './proxy';
+import { workbench } from './workbench';
 
 export type * from './activity';
 export type * from './app';
@@ -19,12 +21,25 @@ export type * from './connections';
 export type { BridgeError, ErrorCode, Result } from './define';
 export type * from './diagnostics';
 export type * from './environments';
+export type * from './health';
 export type * from './inspect';
 export type * from './ping';
 export type * from './proxy';
+export type * from './workbench';
 
 /** Every feature's calls and events: the one list the channels, bridge, schemas and handlers come from. */
-export const CONTRACT = { app, proxy, environments, connections, inspect, ping, activity, diagnostics } as const;
+export const CONTRACT = {
+  app,
+  proxy,
+  environments,
+  connections,
+  health,
+  inspect,
+  ping,
+  workbench,
+  activity,
+  diagnostics,
+} as const;
 
 type Contract = typeof CONTRACT;
 /** A feature name: `ping`, `connections`… */

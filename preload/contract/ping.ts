@@ -18,6 +18,18 @@ export interface ProblemDetails {
   readonly status: number | null;
   readonly detail: string | null;
   readonly traceId: string | null;
+  /** `error.code` when the API sends `error` as an object, e.g. `invalidInput`. */
+  readonly code: string | null;
+  /** `error.parameters`: each input the API refused and why (empty when none). */
+  readonly parameters: readonly ProblemParameter[];
+}
+
+/** An ASP.NET ProblemDetails `error.parameters` entry: which input was wrong and why. */
+export interface ProblemParameter {
+  readonly path: string | null;
+  readonly name: string | null;
+  readonly value: string | null;
+  readonly message: string | null;
 }
 
 /** The server's `Date` header against this computer's clock; token expiry depends on both agreeing. */

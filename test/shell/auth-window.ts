@@ -5,7 +5,7 @@ import { isRedirectTarget } from '../../main/core/oauth/redirect-matcher';
 import { mayNavigate } from '../../main/core/oauth/sign-in-navigation';
 import { oneOutcome } from '../../main/core/oauth/sign-in-window';
 import type { AuthWindow, AuthWindowOutcome, ExternalBrowser } from '../../main/core/ports';
-import { mayOpenInBrowser, NOT_THE_SIGN_IN_PAGE } from '../../main/boot/shell-rules';
+import { mayOpenInBrowser, mayOpenWebPage, NOT_A_SAFE_LINK, NOT_THE_SIGN_IN_PAGE } from '../../main/boot/shell-rules';
 
 /** A fresh, isolated context per sign-in; the redirect URI is caught in the route and never requested. */
 export class ShellAuthWindow implements AuthWindow {
@@ -81,6 +81,19 @@ export class ShellExternalBrowser implements ExternalBrowser {
             contentType: 'text/html',
             body: '<title>This site can’t be reached</title><p>This site can’t be reached.</p>',
           }),
+    );
+    const page = await context.newPage();
+    this.announce(page);
+    await page.goto(url);
+  }
+
+  /** A link the user opened: a tab of its own that shows the address (there is no internet here). */
+  async openWebPage(url: string): Promise<void> {
+    if (!mayOpenWebPage(url)) throw new Error(NOT_A_SAFE_LINK);
+    const context = await this.browser.newContext();
+    this.contexts.push(context);
+    await context.route('**/*', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Opened in the browser</title>' }),
     );
     const page = await context.newPage();
     this.announce(page);

@@ -1,5 +1,5 @@
 // The Chromium shell: the real core in this Node process, the real renderer build in a real
-// Chromium, joined by a Playwright binding instead of Electron IPC (DESIGN.md, "Two shells").
+// Chromium, joined by a Playwright binding instead of Electron IPC (README "Architecture").
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,8 @@ import { ShellAuthWindow, ShellExternalBrowser } from './auth-window';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium';
 import { loopbackOnlyFetch } from './loopback-only-fetch';
 import { MemoryClipboard } from './memory-clipboard';
+import { MovableClock } from './movable-clock';
+import { RecordingLoginItem, RecordingNotifier, RecordingTray } from './recording-background';
 import { RecordingFolderOpener, ShellSaveDialog } from './save-dialog';
 
 /** The renderer's origin in the shell; requests to it are answered from dist/ and never leave the machine. */
@@ -46,6 +48,12 @@ export interface ShellApplication {
   /** "Saves" land in `<dataDir>/saved/` under the suggested name; folders "opened" are recorded. */
   readonly saveDialog: ShellSaveDialog;
   readonly folders: RecordingFolderOpener;
+  /** System notifications, the login item and the tray menu, recorded instead of shown. */
+  readonly notifier: RecordingNotifier;
+  readonly loginItem: RecordingLoginItem;
+  readonly tray: RecordingTray;
+  /** The core's wall clock; `clock.move(ms)` makes the app live `ms` later (timers keep real time). */
+  readonly clock: MovableClock;
 }
 
 /** Starts the core and opens the app's main window in Chromium. */
@@ -69,18 +77,26 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
   const clipboard = new MemoryClipboard();
   const saveDialog = new ShellSaveDialog(path.join(dataDir, 'saved'));
   const folders = new RecordingFolderOpener();
+  const notifier = new RecordingNotifier();
+  const loginItem = new RecordingLoginItem();
+  const tray = new RecordingTray();
+  const clock = new MovableClock();
   const started = startApp({
     shell: 'chromium',
     version: readVersion(),
     defaultDataDir: dataDir,
     env,
     console: options.log ?? ((line) => process.stderr.write(line + '\n')),
+    clock,
     ports: () => ({
       authWindow: new ShellAuthWindow(browser, announce),
       browser: externalBrowser,
       clipboard,
       saveDialog,
       folders,
+      notifier,
+      loginItem,
+      tray,
       http: nodeFetchTransport(env.APPROVALMAX_CONNECT_LOOPBACK_ONLY === '1' ? loopbackOnlyFetch : fetch),
     }),
   });
@@ -107,6 +123,10 @@ export async function launchChromiumShell(options: ChromiumShellOptions = {}): P
     clipboard,
     saveDialog,
     folders,
+    notifier,
+    loginItem,
+    tray,
+    clock,
     firstWindow: async () => mainPage,
     windows: () => pages.filter((p) => !p.isClosed()),
     waitForEvent: (_event, opts) =>

@@ -20,6 +20,9 @@ export const DEFAULT_ORGANISATIONS: readonly Organisation[] = [
   { companyId: 'c2e8f4a6-1d3b-4c5e-8f70-9a1b2c3d4e5f', name: 'Harbour Accounting Pty' },
 ];
 
+/** Harbour Accounting Pty: listed by `/api/v1/companies`, but its plan leaves the data endpoints disabled. */
+export const PLAN_DISABLED_BY_DEFAULT: readonly string[] = ['c2e8f4a6-1d3b-4c5e-8f70-9a1b2c3d4e5f'];
+
 /** Public API scopes, exactly as ApprovalMax spells them. */
 export const API_SCOPES = {
   read: 'https://www.approvalmax.com/scopes/public_api/read',

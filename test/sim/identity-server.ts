@@ -140,7 +140,8 @@ function configuration(
       AccessToken: () => faults.current.accessTokenTtl,
       AuthorizationCode: 300,
       IdToken: 3600,
-      RefreshToken: 30 * 24 * 60 * 60,
+      // Sliding: a rotated refresh token gets a fresh window here; a reused one is renewed by slideRefreshWindow.
+      RefreshToken: () => faults.current.refreshTokenTtl,
       Interaction: 60 * 60,
       Session: 14 * 24 * 60 * 60,
       Grant: 365 * 24 * 60 * 60,

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { runCodeFlow, type SimulatorTokens } from './code-flow';
 import { ConnectionStore } from './connections';
-import { FaultSwitchboard, type Faults } from './faults';
+import { DEFAULT_REFRESH_TOKEN_TTL, FaultSwitchboard, type Faults } from './faults';
 import {
   ALL_SCOPES,
   DEFAULT_ORGANISATIONS,
@@ -12,15 +12,23 @@ import {
   type Organisation,
 } from './fixtures';
 import { startIdentityServer } from './identity-server';
+import { OPENAPI_PATH } from './openapi-document';
 import { startPublicApi } from './public-api';
 
 export type { Faults, Organisation, SimulatorTokens };
+export type { RequestItem, UserProfile } from './data-generator';
+export { generateItems } from './data-generator';
+export { COMPANY_PATH, DATA_LISTS, ITEMS_PER_LIST, LIMIT, REQUEST_STATUSES, type DataList } from './data-lists';
+export { PLAN_DISABLED_BY_DEFAULT } from './fixtures';
+export { OPENAPI_PATH } from './openapi-document';
 
 /** How to start a simulator; every field has a sensible default so tests pass only what they vary. */
 export interface SimulatorOptions {
   port?: number;
   apiPort?: number;
   accessTokenTtl?: number;
+  /** Sliding refresh-token lifetime in seconds (default 30 days): each refresh renews it in full. */
+  refreshTokenTtl?: number;
   clientId?: string;
   clientSecret?: string;
   redirectUri?: string;
@@ -37,6 +45,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   issuer: string;
   apiBase: string;
+  /** The Public API's OpenAPI document (served without a token; the `openApi` switch hides it). */
+  openApiUrl: string;
   clientId: string;
   clientSecret: string;
   redirectUri: string;
@@ -64,7 +74,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clientSecret = options.clientSecret ?? randomBytes(32).toString('base64url');
   const redirectUri = options.redirectUri ?? DEFAULT_REDIRECT_URI;
   const organisations = DEFAULT_ORGANISATIONS.map((o) => ({ ...o }));
-  const faults = new FaultSwitchboard(options.accessTokenTtl ?? 3600);
+  const faults = new FaultSwitchboard({
+    accessTokenTtl: options.accessTokenTtl ?? 3600,
+    refreshTokenTtl: options.refreshTokenTtl ?? DEFAULT_REFRESH_TOKEN_TTL,
+  });
   const connections = new ConnectionStore();
   const issued: string[] = [];
   const identity = await startIdentityServer({
@@ -95,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     issuer: identity.issuer,
     apiBase: api.apiBase,
+    openApiUrl: new URL(OPENAPI_PATH, api.apiBase).href,
     clientId,
     clientSecret,
     redirectUri,

@@ -1,14 +1,17 @@
 // The Public API on loopback: checks bearer tokens for real against the identity server's JWKS.
-import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { CONNECTION_CLAIM } from './access-token';
 import type { ConnectionStore } from './connections';
+import { answerDataRequest, matchDataRoute, type DataApiDeps } from './data-api';
 import { ROUTES } from './endpoints';
 import type { FaultSwitchboard } from './faults';
 import type { Organisation } from './fixtures';
 import { sendJson } from './http-util';
+import { OPENAPI_PATH, openApiDocument } from './openapi-document';
+import { ApiProblem, sendProblem, unauthorized } from './problems';
+import { SlidingWindowLimiter } from './rate-limit';
 
 /** What the Public API needs from the simulator that hosts it. */
 export interface PublicApiOptions {
@@ -25,43 +28,9 @@ export interface PublicApi {
   close(): Promise<void>;
 }
 
-const PROBLEMS = {
-  401: ['https://tools.ietf.org/html/rfc9110#section-15.5.2', 'Unauthorized'],
-  404: ['https://tools.ietf.org/html/rfc9110#section-15.5.5', 'Not Found'],
-  405: ['https://tools.ietf.org/html/rfc9110#section-15.5.6', 'Method Not Allowed'],
-  429: ['https://tools.ietf.org/html/rfc6585#section-4', 'Too Many Requests'],
-  503: ['https://tools.ietf.org/html/rfc9110#section-15.6.4', 'Service Unavailable'],
-} as const;
+type Route = (payload: JWTPayload, url: URL) => unknown;
 
-type ProblemStatus = keyof typeof PROBLEMS;
-
-class ApiProblem extends Error {
-  constructor(
-    readonly status: ProblemStatus,
-    readonly detail?: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(detail ?? PROBLEMS[status][1]);
-  }
-}
-
-function sendProblem(res: ServerResponse, problem: ApiProblem): void {
-  const [type, title] = PROBLEMS[problem.status];
-  const traceId = `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-00`;
-  sendJson(
-    res,
-    problem.status,
-    { type, title, status: problem.status, detail: problem.detail, traceId },
-    problem.headers,
-  );
-}
-
-function unauthorized(detail: string): ApiProblem {
-  const description = detail.replaceAll('"', "'");
-  return new ApiProblem(401, detail, {
-    'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
-  });
-}
+const ROLE_REVOKED = 'The user who consented no longer has a role that allows API access.';
 
 function checkFaults(faults: FaultSwitchboard): void {
   const { ping, retryAfterSeconds } = faults.current;
@@ -94,30 +63,65 @@ function bearerVerifier(issuer: string) {
   };
 }
 
+/** The organisations a token's connection covers now: those ticked at consent, less any removed since. */
+function coverage(options: PublicApiOptions) {
+  return (payload: JWTPayload): ReadonlySet<string> => {
+    const connectionId = payload[CONNECTION_CLAIM];
+    const connection = typeof connectionId === 'string' ? options.connections.byId(connectionId) : undefined;
+    const removed = new Set(options.faults.current.removedFromConnections.map((id) => id.toLowerCase()));
+    return new Set((connection?.companyIds ?? []).filter((id) => !removed.has(id.toLowerCase())));
+  };
+}
+
+function onlyGet(req: IncomingMessage): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new ApiProblem(405, undefined, { Allow: 'GET' });
+}
+
 /** Starts the Public API on 127.0.0.1. */
 export async function startPublicApi(options: PublicApiOptions): Promise<PublicApi> {
   const verify = bearerVerifier(options.issuer);
-  const routes: Record<string, (payload: JWTPayload) => unknown> = {
+  const coveredCompanyIds = coverage(options);
+  const limiter = new SlidingWindowLimiter();
+  options.faults.onReset(() => limiter.clear());
+  const stopping = new AbortController();
+  const data: DataApiDeps = { faults: options.faults, limiter, coveredCompanyIds, stopping: stopping.signal };
+  const document = openApiDocument(options.issuer);
+  const routes: Record<string, Route> = {
     '/ping': () => ({ message: 'pong' }),
     '/api/v1/companies': (payload) => {
-      const connectionId = payload[CONNECTION_CLAIM];
-      const connection = typeof connectionId === 'string' ? options.connections.byId(connectionId) : undefined;
-      const ticked = new Set(connection?.companyIds ?? []);
+      const covered = coveredCompanyIds(payload);
       return options.organisations
-        .filter((o) => ticked.has(o.companyId))
+        .filter((o) => covered.has(o.companyId))
         .map(({ companyId, name }) => ({ companyId, name }));
     },
+  };
+
+  const route = (pathname: string): Route | undefined => {
+    const fixed = routes[pathname];
+    if (fixed) return fixed;
+    const matched = matchDataRoute(pathname);
+    return matched ? (payload, url) => answerDataRequest(data, payload, url, matched) : undefined;
   };
 
   const server = createServer((req, res) => {
     res.setHeader('Date', new Date(Date.now() + options.faults.current.dateSkewSeconds * 1000).toUTCString());
     void (async () => {
       try {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        // The document needs no token, as on the real API, so only an outage reaches it; the openApi switch hides it.
+        if (url.pathname === OPENAPI_PATH && options.faults.current.openApi) {
+          if (options.faults.current.ping === 'unavailable') checkFaults(options.faults);
+          onlyGet(req);
+          sendJson(res, 200, document);
+          return;
+        }
         checkFaults(options.faults);
-        const route = routes[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
-        if (!route) throw new ApiProblem(404);
-        if (req.method !== 'GET' && req.method !== 'HEAD') throw new ApiProblem(405, undefined, { Allow: 'GET' });
-        sendJson(res, 200, route(await verify(req)));
+        const handler = route(url.pathname);
+        if (!handler) throw new ApiProblem(404);
+        onlyGet(req);
+        const payload = await verify(req);
+        if (options.faults.current.roleRevoked) throw new ApiProblem(403, ROLE_REVOKED);
+        sendJson(res, 200, await handler(payload, url));
       } catch (error) {
         if (error instanceof ApiProblem) sendProblem(res, error);
         else sendJson(res, 500, { title: 'Internal Server Error', status: 500, detail: String(error) });
@@ -134,6 +138,7 @@ export async function startPublicApi(options: PublicApiOptions): Promise<PublicA
     apiBase: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        stopping.abort();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -2,7 +2,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSimulatorConfig } from './demo-config';
-import { startSimulator, type Simulator } from './index';
+import { PLAN_DISABLED_BY_DEFAULT, startSimulator, type Simulator } from './index';
 
 const SANDBOX_CLIENT_ID = '5A1D8C2E4B6F40A9B3C7D9E1F2A4B6C8';
 const SANDBOX_CLIENT_SECRET = 'sandbox-secret-not-for-production';
@@ -18,22 +18,31 @@ function portFromEnv(name: string, fallback: number): number {
 
 function describe(sim: Simulator, configFile: string, accessToken: string): string {
   const faults = `${sim.issuer}/__sim/faults`;
+  const first = sim.organisations[0]!.companyId;
+  const harbour = sim.organisations.find((o) => PLAN_DISABLED_BY_DEFAULT.includes(o.companyId))?.name ?? '';
   return `
 ApprovalMax simulator is running.
 
   Identity server (issuer):  ${sim.issuer}
   Public API base:           ${sim.apiBase}
+  OpenAPI document:          ${sim.openApiUrl}   (no token needed)
   Client ID:                 ${sim.clientId}
   Client Secret:             ${sim.clientSecret}
   Redirect URI:              ${sim.redirectUri}
   Demo user:                 ${sim.user.email} / ${sim.user.password}
   Organisations offered:     ${sim.organisations.map((o) => o.name).join(', ')}
+                             (${harbour} is disabled by its plan: listed, but its data endpoints answer 400)
 
 Start the app with this simulator already set up as an environment:
   APPROVALMAX_CONNECT_CONFIG=${configFile} npm run start:chromium
 
 A fresh access token (valid for an hour) to paste into the app's Ping screen:
 ${accessToken}
+
+Read some data with it (TOKEN=<the token above>; 250 items per list, pages of up to 100, follow continuationToken):
+  curl -H "Authorization: Bearer $TOKEN" '${sim.apiBase}/api/v1/companies/${first}/xero/bills?limit=5&requestStatus=Approved'
+  Lists: xero/{purchase-orders,bills,credit-notes,sales-invoices,batch-payments,quotes}, standalone/documents
+  (each also /{requestId}), userProfiles. At most 100 reads a minute per organisation, then 429.
 
 Make the simulator misbehave (from another terminal):
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"token":"server-error"}'
@@ -43,6 +52,12 @@ Make the simulator misbehave (from another terminal):
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"dateSkewSeconds":600}'
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"denyConsent":true}'
   curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"accessTokenTtl":60}'
+  curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"refreshTokenTtl":120}'    (sliding; then invalid_grant)
+  curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"openApi":false}'          (the document answers 404)
+  curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"pageDelayMs":2000,"failPage":3}'
+  curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"readsPerMinute":5}'
+  curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"roleRevoked":true}'       (every call 403)
+  curl -X POST ${faults} -H 'Content-Type: application/json' -d '{"planDisabled":[],"removedFromConnections":["${first}"]}'
   curl ${faults}                 (shows the current switches)
   curl -X DELETE ${faults}       (switches everything back to normal)
 

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { decodeJwt } from 'jose';
 import type Provider from 'oidc-provider';
 import type { FaultSwitchboard } from './faults';
+import { slideRefreshWindow } from './refresh-window';
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -34,7 +35,7 @@ function dropMidResponse(res: ServerResponse, text: string, takeOver: () => void
   res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.destroy());
 }
 
-/** Makes the token endpoint fail, stall or drop the refresh token when the matching switch is on. */
+/** Makes the token endpoint fail, stall or drop the refresh token when the matching switch is on; slides refresh windows. */
 export function installTokenEndpointMiddleware(
   provider: Provider,
   faults: FaultSwitchboard,
@@ -64,6 +65,7 @@ export function installTokenEndpointMiddleware(
     await next();
     if (ctx.status !== 200 || typeof ctx.body !== 'object' || ctx.body === null) return;
     const body = ctx.body as Record<string, unknown>;
+    await slideRefreshWindow(ctx, faults.current.refreshTokenTtl);
     mirrorTokenScope(body);
     if (mode === 'no-refresh-token') delete body.refresh_token;
     // Recorded so tests can prove no issued token ever reaches a log, a report or the renderer.

@@ -11,11 +11,12 @@ export const ACTIVITY_LIMIT = 1000;
 
 const entrySchema = z.object({
   at: z.string(),
-  kind: z.enum(['ping', 'connect', 'refresh', 'reconnect-needed', 'disconnect', 'error']),
+  kind: z.enum(['ping', 'connect', 'refresh', 'reconnect-needed', 'disconnect', 'check', 'error']),
   summary: z.string(),
   tone: z.enum(['good', 'warning', 'bad']),
   connectionId: z.string().optional(),
   connectionLabel: z.string().optional(),
+  details: z.array(z.string()).optional(),
 });
 const fileSchema = z.object({ version: z.literal(1), entries: z.array(entrySchema) });
 
@@ -74,7 +75,11 @@ export class ActivityLog implements ActivitySink {
 
   /** Keeps one entry (its words redacted once more, to be sure) and tells the renderer. */
   record(entry: ActivityEntry): void {
-    const clean: ActivityEntry = { ...entry, summary: redactText(entry.summary) };
+    const clean: ActivityEntry = {
+      ...entry,
+      summary: redactText(entry.summary),
+      ...(entry.details ? { details: entry.details.map(redactText) } : {}),
+    };
     // In place: a write takes its copy (the JSON text) when it starts, and list() hands out new arrays.
     this.entries.unshift(clean);
     if (this.entries.length > ACTIVITY_LIMIT) this.entries.length = ACTIVITY_LIMIT;

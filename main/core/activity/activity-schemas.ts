@@ -5,6 +5,6 @@ import { id, type FeatureSchemas } from '../bridge-schema';
 export const activitySchemas: FeatureSchemas<'activity'> = {
   list: z.strictObject({
     connectionId: id.optional(),
-    kind: z.enum(['ping', 'connect', 'refresh', 'reconnect-needed', 'disconnect', 'error']).optional(),
+    kind: z.enum(['ping', 'connect', 'refresh', 'reconnect-needed', 'disconnect', 'check', 'error']).optional(),
   }),
 };

@@ -1,6 +1,6 @@
 import type { Clipboard, Clock } from '../ports';
 
-/** How long a copied secret may stay on the clipboard (DESIGN.md, "Security"). */
+/** How long a copied secret may stay on the clipboard (README "Security checks"). */
 export const SECRET_CLIPBOARD_MS = 60_000;
 
 /** Copies text for the user; a secret is wiped after 60 s unless the clipboard has changed since. */

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ActivityEntry, BrowserSignIn, ConnectionView, DisconnectReport, Result } from '../../../preload/contract';
+import type {
+  ActivityEntry,
+  BrowserSignIn,
+  CheckReport,
+  ConnectionLifetime,
+  ConnectionView,
+  DisconnectReport,
+  Result,
+} from '../../../preload/contract';
 import type { Environment } from '../environments/environments';
 import type { EnvironmentStore } from '../environments/environment-store';
 import type { ActivitySink } from '../activity/activity-log';
@@ -18,9 +26,11 @@ import { exchangeCode, type TokenClientConfig } from '../oauth/token-client';
 import type { Ports } from '../ports';
 import { fail, ok } from '../result';
 import { describeWriteFailure } from '../storage/json-file';
+import { lapsedReason, lifetimePhase, lifetimeWords, refreshTokenLifetimeMs } from '../keep-alive/lifetime';
+import type { RefreshOutcome } from '../tokens/token-refresher';
 import { tokenSetFrom } from '../tokens/token-set';
 import { connectionClaims } from './claims';
-import type { ConnectionRecord, ConnectionStore } from './connection-store';
+import { renewedAtOf, type ConnectionRecord, type ConnectionStore } from './connection-store';
 import { RefreshStatusKeeper } from './refresh-status-keeper';
 import { fetchOrganisations } from './organisations';
 import {
@@ -73,6 +83,7 @@ export class ConnectionService {
         return prepared?.ok ? prepared.value.client : null;
       },
       changed: () => this.changed(),
+      reconnectReason: (record, message) => this.reconnectReason(record, message),
       beforeRefresh: (id, token) => this.refreshObserver?.(id, token),
       activity: (entry) => this.activity(entry),
     });
@@ -194,6 +205,50 @@ export class ConnectionService {
     await this.refresher.refreshNow(id);
     const record = this.store.get(id);
     return record ? ok(this.view(record)) : fail('unknown-connection', 'That connection no longer exists.');
+  }
+
+  /** A forced refresh for a check or a scheduled renewal: how it ended, once it is saved on the connection. */
+  async renewNow(id: string): Promise<RefreshOutcome | null> {
+    if (!this.store.get(id)) return null;
+    return this.refresher.refreshNow(id);
+  }
+
+  /** What keep-alive needs to know of each connection to renew it and warn about it. */
+  renewalFacts(): RenewalFacts[] {
+    return this.store.list().map((record) => {
+      const env = this.environments.get(record.environmentId);
+      return {
+        id: record.id,
+        label: record.label,
+        renewable: record.renewal === 'offline' && record.status !== 'needs-reconnect',
+        status: record.status,
+        refreshing: this.refresher.isRefreshing(record.id),
+        renewedAt: Date.parse(renewedAtOf(record)),
+        lifetimeMs: env ? refreshTokenLifetimeMs(env) : null,
+      };
+    });
+  }
+
+  /** Saves a check's report with its connection and tells the renderer. */
+  async recordCheck(id: string, report: CheckReport): Promise<void> {
+    const record = this.store.get(id);
+    if (!record) return;
+    try {
+      await this.store.put({ ...record, lastCheck: report });
+    } catch (error) {
+      this.ports.logger.error('check: could not save the result', { id, error: String(error) });
+    }
+    this.changed();
+  }
+
+  /** The last check of a connection, with its steps; null when never checked (or unknown). */
+  lastCheck(id: string): CheckReport | null {
+    return this.store.get(id)?.lastCheck ?? null;
+  }
+
+  /** Tells the renderer the list again (a lifetime crossed into its warning days, say). */
+  refreshViews(): void {
+    this.changed();
   }
 
   /** A connection's access token for the ping tester, refreshed first if it is about to expire; never leaves main. */
@@ -354,6 +409,7 @@ export class ConnectionService {
       renewal: renewalOf(exchanged.tokens.refreshToken, exchanged.tokens.scope ?? claims.scopes, env.scopes),
       createdAt: previous?.createdAt ?? new Date(now).toISOString(),
       lastRefreshedAt: null,
+      ...(tokens.refreshToken ? { refreshTokenRenewedAt: new Date(now).toISOString() } : {}),
       expiresAt: new Date(tokens.expiresAt).toISOString(),
       status: orgs.ok ? 'connected' : 'error',
       statusMessage: orgs.ok ? null : `Connected, but ${orgs.message} Use "Refresh now" to try again.`,
@@ -405,6 +461,7 @@ export class ConnectionService {
     const environmentName = env?.name ?? 'a removed environment';
     const status = this.refresher.isRefreshing(id) ? 'refreshing' : record.status;
     const note = renewalNote(renewal, env ? providerWords(env) : APPROVALMAX_WORDS);
+    const check = record.lastCheck;
     return {
       id,
       label,
@@ -421,7 +478,42 @@ export class ConnectionService {
       statusMessage,
       renewal,
       renewalNote: note,
+      lifetime: this.lifetime(record, env),
+      lastCheck: check
+        ? {
+            checkedAt: check.checkedAt,
+            result: check.result,
+            summary: check.summary,
+            organisationProblems: check.organisationProblems,
+          }
+        : null,
     };
+  }
+
+  /** How long the connection lasts without the app; only for refresh tokens granted offline access, with a known lifetime. */
+  private lifetime(record: ConnectionRecord, env: Environment | undefined): ConnectionLifetime | null {
+    const lifetimeMs = env ? refreshTokenLifetimeMs(env) : null;
+    if (lifetimeMs === null || record.renewal !== 'offline' || record.status === 'needs-reconnect') return null;
+    const renewedAt = Date.parse(renewedAtOf(record));
+    const { phase, lapsesAt, words, warning } = lifetimeWords(renewedAt, lifetimeMs, this.ports.clock.now());
+    return {
+      renewedAt: new Date(renewedAt).toISOString(),
+      lapsesAt: new Date(lapsesAt).toISOString(),
+      phase,
+      words,
+      warning,
+    };
+  }
+
+  /** The server's refusal, or, when the refresh token's lifetime ran out, why in words. */
+  private reconnectReason(record: ConnectionRecord, message: string): string {
+    const env = this.environments.get(record.environmentId);
+    const lifetimeMs = env ? refreshTokenLifetimeMs(env) : null;
+    if (!env || lifetimeMs === null || record.renewal !== 'offline') return message;
+    const renewedAt = Date.parse(renewedAtOf(record));
+    return lifetimePhase(renewedAt, lifetimeMs, this.ports.clock.now()) === 'lapsed'
+      ? lapsedReason(renewedAt, lifetimeMs, providerWords(env).name)
+      : message;
   }
 
   /**
@@ -443,6 +535,19 @@ export class ConnectionService {
   private activity(entry: Omit<ActivityEntry, 'at'>): void {
     this.timeline.record({ at: new Date(this.ports.clock.now()).toISOString(), ...entry });
   }
+}
+
+/** One connection as keep-alive sees it. */
+export interface RenewalFacts {
+  readonly id: string;
+  readonly label: string;
+  /** A refresh token granted for offline access, and not waiting for a reconnect. */
+  readonly renewable: boolean;
+  readonly status: ConnectionRecord['status'];
+  readonly refreshing: boolean;
+  readonly renewedAt: number;
+  /** Null where the server's refresh-token lifetime is unknown. */
+  readonly lifetimeMs: number | null;
 }
 
 function defaultLabel(env: Environment, organisations: readonly { name: string }[]): string {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { ConnectionStatus } from '../../../preload/contract';
+import { checkReportSchema } from '../health/check-report-schema';
 import { openJsonFile, readNotice, type JsonFileWriter } from '../storage/json-file';
 
 const recordSchema = z.object({
@@ -18,10 +19,22 @@ const recordSchema = z.object({
   statusMessage: z.string().nullable(),
   /** Saved before this field existed: those connections asked for offline access and got it. */
   renewal: z.enum(['offline', 'session', 'none']).default('offline'),
+  /** When the refresh token was issued or last renewed; absent in files saved before it existed (see renewedAtOf). */
+  refreshTokenRenewedAt: z.string().optional(),
+  /** The last "Check connection", with its steps. */
+  lastCheck: checkReportSchema.nullable().optional(),
 });
 
 /** One connection's metadata as saved on disk; its tokens live in the keychain. */
 export type ConnectionRecord = z.infer<typeof recordSchema> & { status: Exclude<ConnectionStatus, 'refreshing'> };
+
+/**
+ * When the refresh token was last issued or renewed. Connections saved before this was recorded count
+ * from their last refresh, else from when they were made: each refresh renewed the token then.
+ */
+export function renewedAtOf(record: ConnectionRecord): string {
+  return record.refreshTokenRenewedAt ?? record.lastRefreshedAt ?? record.createdAt;
+}
 
 const fileSchema = z.object({ version: z.literal(1), connections: z.array(recordSchema) });
 

@@ -13,6 +13,8 @@ export interface RefresherDeps {
   vault: KeychainTokenVault;
   clientFor(connectionId: string): Promise<TokenClientConfig | null>;
   changed(): void;
+  /** Words for a connection that needs reconnecting, e.g. why its refresh token lapsed; default: the server's refusal. */
+  reconnectReason?(record: ConnectionRecord, message: string): string;
   /** Sees the access token a refresh is about to replace (for the inspector's "what changed"). */
   beforeRefresh?(connectionId: string, accessToken: string): void;
   activity(entry: Omit<ActivityEntry, 'at'>): void;
@@ -122,6 +124,8 @@ export class RefreshStatusKeeper {
         status: 'connected',
         statusMessage: null,
         lastRefreshedAt: now,
+        // Each refresh renews the refresh token's sliding lifetime (README "Staying connected").
+        refreshTokenRenewedAt: now,
         expiresAt: new Date(outcome.tokens.expiresAt).toISOString(),
       });
       this.deps.activity({
@@ -132,11 +136,12 @@ export class RefreshStatusKeeper {
         connectionLabel: record.label,
       });
     } else if (outcome.kind === 'needs-reconnect') {
-      await this.update(id, { status: 'needs-reconnect', statusMessage: outcome.message });
+      const message = this.deps.reconnectReason?.(record, outcome.message) ?? outcome.message;
+      await this.update(id, { status: 'needs-reconnect', statusMessage: message });
       this.deps.activity({
         kind: 'reconnect-needed',
         tone: 'bad',
-        summary: `${record.label} needs reconnecting: ${outcome.message}`,
+        summary: `${record.label} needs reconnecting: ${message}`,
         connectionId: id,
         connectionLabel: record.label,
       });

@@ -5,6 +5,7 @@ import type { AppStatus } from '../app/app-status';
 import type { AppConfig } from '../app-config';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EnvironmentStore } from '../environments/environment-store';
+import { stepLine } from '../health/check-steps';
 
 /** Everything a support ticket needs, before redaction; built fresh for each report. */
 export interface DiagnosticsData {
@@ -64,8 +65,17 @@ export async function collectDiagnostics(
     src.connections.list().map(async (c) => {
       const token = await src.connections.storedAccessToken(c.id);
       if (token) secrets.push(token);
+      const check = src.connections.lastCheck(c.id);
       return {
         ...connectionFacts(c),
+        lastCheck: check
+          ? {
+              checkedAt: check.checkedAt,
+              result: check.result,
+              summary: check.summary,
+              steps: check.steps.map(stepLine),
+            }
+          : null,
         currentToken: token ? tokenFacts(token) : 'No access token is stored for this connection.',
       };
     }),
@@ -85,6 +95,7 @@ export async function collectDiagnostics(
       connection: e.connectionLabel ?? null,
       tone: e.tone,
       summary: e.summary,
+      ...(e.details ? { details: e.details } : {}),
     })),
   };
   return { data, secrets };
@@ -122,6 +133,8 @@ function connectionFacts(c: ConnectionView): Record<string, unknown> {
     createdAt: c.createdAt,
     lastRefreshedAt: c.lastRefreshedAt,
     expiresAt: c.expiresAt,
+    refreshTokenRenewedAt: c.lifetime?.renewedAt ?? null,
+    staysConnected: c.lifetime ? `${c.lifetime.words}${c.lifetime.warning ? ` ${c.lifetime.warning}` : ''}` : null,
   };
 }
 

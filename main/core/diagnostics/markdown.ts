@@ -52,12 +52,24 @@ function section(title: string, body: string): string {
 }
 
 function connection(c: Record<string, unknown>): string {
-  const { currentToken, label, ...facts } = c;
+  const { currentToken, label, lastCheck, ...facts } = c;
   const token =
     typeof currentToken === 'string'
       ? currentToken
       : `Current access token (header and claims only):\n\n\`\`\`json\n${JSON.stringify(currentToken, null, 2)}\n\`\`\``;
-  return `### ${cell(label)}\n\n${keyValues(facts)}\n\n${token}`;
+  return `### ${cell(label)}\n\n${keyValues(facts)}\n\n${checkSection(lastCheck)}\n\n${token}`;
+}
+
+/** The connection's last "Check connection", one line per step. */
+function checkSection(check: unknown): string {
+  if (!check || typeof check !== 'object') return 'Last check: _never checked._';
+  const { checkedAt, result, summary, steps } = check as {
+    checkedAt: string;
+    result: string;
+    summary: string;
+    steps: string[];
+  };
+  return [`Last check ${checkedAt}: ${result} — ${cell(summary)}`, '', ...steps.map((s) => `- ${cell(s)}`)].join('\n');
 }
 
 function keyValues(record: Record<string, unknown>): string {

@@ -13,6 +13,8 @@ export const environmentSchemas: FeatureSchemas<'environments'> = {
     redirectUri: text(2000),
     scopes: z.array(text(200)).max(20),
     prompt: z.enum(['none', 'consent', 'login', 'select_account']).optional(),
+    refreshTokenLifetimeDays: z.number().optional(),
+    readsPerMinute: z.number().optional(),
     clientSecret: text(4096).optional(),
   }),
   remove: z.strictObject({ id }),

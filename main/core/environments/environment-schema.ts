@@ -33,6 +33,19 @@ export const environmentFields = {
   redirectUri: z.union([z.literal(''), redirectUri]),
   scopes: z.array(scopeToken).min(1, 'must list at least one scope').max(20),
   prompt: z.enum(PROMPT_SETTINGS, { error: `must be one of ${PROMPT_SETTINGS.join(', ')}` }).optional(),
+  /** How long a refresh token lives without a refresh (ApprovalMax: 30); fractions allowed, for tests. */
+  refreshTokenLifetimeDays: z
+    .number({ error: 'must be a number of days' })
+    .positive('must be more than 0')
+    .max(3650, 'must be at most 3650 days')
+    .optional(),
+  /** The API workbench's budget of reads per minute per organisation (the Public API allows 100). */
+  readsPerMinute: z
+    .number({ error: 'must be a number of reads' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10,000')
+    .optional(),
 };
 
 /** A short plain-text note from IT for the sign-in panel: one line, no control characters. */

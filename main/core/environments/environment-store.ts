@@ -17,6 +17,8 @@ const credentialsSchema = z.object({
   redirectUri: environmentFields.redirectUri,
   scopes: savedScopes,
   prompt: environmentFields.prompt,
+  refreshTokenLifetimeDays: environmentFields.refreshTokenLifetimeDays,
+  readsPerMinute: environmentFields.readsPerMinute,
 });
 const fileSchema = z.object({
   version: z.literal(1),
@@ -127,6 +129,8 @@ export class EnvironmentStore {
 
   async details(env: Environment): Promise<EnvironmentDetails> {
     const { id, name, kind, issuer, apiBase, source, clientId, redirectUri, scopes, signInHint, prompt } = env;
+    const lifetime = env.refreshTokenLifetimeDays;
+    const { readsPerMinute } = env;
     const details = {
       id,
       name,
@@ -140,7 +144,13 @@ export class EnvironmentStore {
       providerName: providerWords(env).name,
       hasClientSecret: await this.hasSecret(id),
     };
-    return { ...details, ...(signInHint ? { signInHint } : {}), ...(prompt ? { prompt } : {}) };
+    return {
+      ...details,
+      ...(signInHint ? { signInHint } : {}),
+      ...(prompt ? { prompt } : {}),
+      ...(lifetime !== undefined ? { refreshTokenLifetimeDays: lifetime } : {}),
+      ...(readsPerMinute !== undefined ? { readsPerMinute } : {}),
+    };
   }
 
   /** Adds or edits; presets keep their addresses, admin environments accept only a new secret. */
@@ -159,13 +169,19 @@ export class EnvironmentStore {
       );
     const next = structuredClone(this.data);
     const id = existing?.id ?? newId(input.name, new Set(this.list().map((e) => e.id)));
-    const prompt = input.prompt ? { prompt: input.prompt } : {};
+    const optionalFields = {
+      ...(input.prompt ? { prompt: input.prompt } : {}),
+      ...(input.refreshTokenLifetimeDays !== undefined
+        ? { refreshTokenLifetimeDays: input.refreshTokenLifetimeDays }
+        : {}),
+      ...(input.readsPerMinute !== undefined ? { readsPerMinute: input.readsPerMinute } : {}),
+    };
     if (existing?.source === 'preset')
       next.presetCredentials[id] = {
         clientId: input.clientId,
         redirectUri: input.redirectUri,
         scopes: [...input.scopes],
-        ...prompt,
+        ...optionalFields,
       };
     else if (existing?.source !== 'admin') {
       const entry = {
@@ -176,7 +192,7 @@ export class EnvironmentStore {
         clientId: input.clientId,
         redirectUri: input.redirectUri,
         scopes: [...input.scopes],
-        ...prompt,
+        ...optionalFields,
       };
       next.environments = [...next.environments.filter((e) => e.id !== id), entry];
     }

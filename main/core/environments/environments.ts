@@ -17,6 +17,10 @@ export interface Environment extends Omit<EnvironmentSummary, 'providerName'> {
   readonly signInHint?: string;
   /** Forces the authorise request's `prompt`; absent: automatic (see authorizePrompt). */
   readonly prompt?: PromptSetting;
+  /** The refresh-token lifetime, when set; absent: 30 days for ApprovalMax's servers, unknown for others (keep-alive/lifetime.ts). */
+  readonly refreshTokenLifetimeDays?: number;
+  /** The API workbench's reads per minute per Client ID and organisation; absent: 100 (workbench/rate-budget.ts). */
+  readonly readsPerMinute?: number;
 }
 
 /** ApprovalMax's production servers, from approvalmax-api.md; Client ID and redirect URI come from the user or IT. */

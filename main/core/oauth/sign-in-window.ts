@@ -1,6 +1,6 @@
 import type { AuthWindowOutcome } from '../ports';
 
-/** Sign-in windows give up after five minutes, for safety (DESIGN.md, "Security"). */
+/** Sign-in windows give up after five minutes, for safety (README "Security checks"). */
 export const AUTH_TIMEOUT_MS = 5 * 60_000;
 
 /**

@@ -46,7 +46,7 @@ export interface TokenFailure {
   status?: number;
 }
 
-/** Expected failures are values, not exceptions (DESIGN.md "Architecture"). */
+/** Expected failures are values, not exceptions (README "Architecture"). */
 export type TokenResult = { ok: true; tokens: TokenResponse } | { ok: false; failure: TokenFailure };
 
 /** Options shared by both grants; `now` dates an HTTP-date Retry-After when the response has no Date header. */

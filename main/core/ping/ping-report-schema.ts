@@ -2,6 +2,12 @@ import { z } from 'zod';
 import type { PingReport } from '../../../preload/contract';
 
 const header = z.tuple([z.string(), z.string()]);
+const problemParameter = z.object({
+  path: z.string().nullable(),
+  name: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string().nullable(),
+});
 const tone = z.enum(['good', 'warning', 'bad']);
 const outcome = z.enum([
   'success',
@@ -41,6 +47,9 @@ export const pingReportSchema: z.ZodType<PingReport> = z.object({
       status: z.number().nullable(),
       detail: z.string().nullable(),
       traceId: z.string().nullable(),
+      // Absent in histories saved before the workbench read `error.code` and `error.parameters`.
+      code: z.string().nullable().default(null),
+      parameters: z.array(problemParameter).default([]),
     })
     .nullable(),
   clockSkew: z

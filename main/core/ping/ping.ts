@@ -29,6 +29,10 @@ export interface PingRequest {
   readonly url: string;
   readonly path: string;
   readonly target: PingTarget;
+  /** The name of the organisation the path reads, when the caller knows it, so the verdict can name it. */
+  readonly organisation?: string;
+  /** Receives the whole body, before the report cuts it to MAX_BODY_CHARS (the workbench reads every item). */
+  readonly onBody?: (text: string) => void;
 }
 
 type ReportBase = Omit<PingReport, 'elapsedMs' | 'verdict' | 'response' | 'problem' | 'clockSkew' | 'timings'>;
@@ -75,6 +79,7 @@ export async function sendPing(deps: PingDeps, req: PingRequest): Promise<PingRe
       signal: timeout.signal,
     });
     const text = await response.text();
+    req.onBody?.(text);
     const report = await answered(deps, req, base, response, text, since(deps.clock, started));
     deps.logger.info('ping: answered', { url: req.url, status: response.status, elapsedMs: report.elapsedMs });
     return report;
@@ -134,6 +139,8 @@ async function answered(
     body: text,
     problem,
     viaConnection: req.target.kind === 'connection',
+    url: req.url,
+    ...(req.organisation ? { organisation: req.organisation } : {}),
     ...(unauthorised ? { unauthorised } : {}),
   });
   const phases = await phasesOf(deps.http, req.url);

@@ -1,4 +1,4 @@
-import type { ProblemDetails, Verdict } from '../../../preload/contract';
+import type { ProblemDetails, ProblemParameter, Verdict } from '../../../preload/contract';
 import type { NetworkFailure } from '../http/network-failure';
 import { unauthorisedVerdict, type UnauthorisedCause } from './unauthorised';
 
@@ -8,10 +8,25 @@ export interface VerdictContext {
   readonly problem?: ProblemDetails | null;
   readonly unauthorised?: UnauthorisedCause;
   readonly viaConnection?: boolean;
+  /** The URL asked, so a 403 or 404 can point at the organisation or query parameter in it. */
+  readonly url?: string;
+  /** The name of the organisation the URL reads, when known, so the words can name it. */
+  readonly organisation?: string;
 }
 
 /** ApprovalMax's answer when an organisation's plan has no API access: 400 "The <companyId> is disabled." */
 const ORGANISATION_DISABLED = /\bThe\s+\S+\s+is\s+disabled\b/i;
+
+/** The query parameters the Public API's lists take (approvalmax-api.md); any other name gives a 404. */
+export const KNOWN_QUERY_PARAMETERS: readonly string[] = [
+  'limit',
+  'continuationToken',
+  'requestStatus',
+  'modifiedSince',
+];
+
+/** More refused inputs than this are summed up rather than listed in the explanation. */
+const LISTED_PARAMETERS = 5;
 
 /** Explains an HTTP answer from the Public API in plain words. */
 export function verdictForStatus(status: number, headers: Headers, context: VerdictContext = {}): Verdict {
@@ -27,6 +42,7 @@ export function verdictForStatus(status: number, headers: Headers, context: Verd
     case 401:
       return unauthorisedVerdict(context.unauthorised ?? { kind: 'unknown' }, context.viaConnection ?? false);
     case 403:
+      if (organisationIn(context.url)) return organisationNotCovered(context.organisation);
       return bad(
         'forbidden',
         'The token is valid but not allowed to do this (HTTP 403).',
@@ -34,6 +50,7 @@ export function verdictForStatus(status: number, headers: Headers, context: Verd
         'Reconnect with the scopes this call needs, signed in as an Account Owner or Administrator.',
       );
     case 404:
+      if (queryNamesIn(context.url).length > 0) return notFoundWithQuery(queryNamesIn(context.url));
       return bad(
         'not-found',
         'ApprovalMax does not know this address (HTTP 404).',
@@ -110,16 +127,79 @@ function badRequest(context: VerdictContext): Verdict {
   if (ORGANISATION_DISABLED.test(text))
     return bad(
       'api-access-disabled',
-      "This organisation's ApprovalMax plan does not include API access (HTTP 400).",
+      `${context.organisation ? `The ApprovalMax plan of ${context.organisation}` : "This organisation's ApprovalMax plan"} does not include API access (HTTP 400).`,
       'ApprovalMax accepted the token but answered "… is disabled": the organisation\'s subscription has no Public API access (it needs a Premium plan or a trial), or was downgraded. Listing organisations still works on such plans.',
       "Ask the organisation's Account Owner to check the ApprovalMax plan, or contact ApprovalMax about API access.",
     );
+  const refused = context.problem?.parameters ?? [];
+  if (refused.length > 0) {
+    const listed = refused.slice(0, LISTED_PARAMETERS).map(describeRefused).join('; ');
+    const more = refused.length > LISTED_PARAMETERS ? `; and ${refused.length - LISTED_PARAMETERS} more` : '';
+    return bad(
+      'bad-request',
+      `ApprovalMax refused ${refused.length === 1 ? 'a value' : `${refused.length} values`} of the request (HTTP 400).`,
+      `ApprovalMax checked the request and refused: ${listed}${more}.`,
+      'Correct the listed values and send the request again; each parameter shows the values it takes.',
+    );
+  }
   return bad(
     'bad-request',
     'ApprovalMax refused the request as invalid (HTTP 400).',
     'The request reached ApprovalMax, but it found something wrong with it. A message such as "The … is disabled" means the organisation\'s plan does not include API access.',
     "Read the response body below for the reason; check the path and the organisation's ApprovalMax plan.",
   );
+}
+
+/** "limit "500": must be between 1 and 100", from one `error.parameters` entry. */
+function describeRefused(p: ProblemParameter): string {
+  const name = p.name ?? p.path ?? 'a value';
+  const value = p.value !== null ? ` "${p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value}"` : '';
+  return `${name}${value}${p.message ? `: ${p.message}` : ''}`;
+}
+
+function organisationNotCovered(organisation: string | undefined): Verdict {
+  return bad(
+    'forbidden',
+    `The token does not cover ${organisation ?? 'this organisation'} (HTTP 403).`,
+    'ApprovalMax recognised the token, but the organisation in the address was not ticked when this connection was made, or its access was taken away since. A connection covers only the organisations ticked on the consent page.',
+    `Reconnect and tick ${organisation ?? 'the organisation'} on ApprovalMax's consent page, signed in as its Account Owner, Account Manager or Administrator.`,
+  );
+}
+
+function notFoundWithQuery(names: readonly string[]): Verdict {
+  const unknown = names.filter((n) => !KNOWN_QUERY_PARAMETERS.includes(n));
+  const supported = KNOWN_QUERY_PARAMETERS.join(', ');
+  if (unknown.length === 0)
+    return bad(
+      'not-found',
+      'ApprovalMax does not know this address (HTTP 404).',
+      'The Public API answers 404 when a query parameter is not supported at an address; the path or the organisation may also be wrong.',
+      `Try again without the query parameters, then check the path and the environment's API address. The lists take ${supported}.`,
+    );
+  const quoted = unknown.map((n) => `"${n}"`).join(', ');
+  const hint = unknown.includes('status') ? ' (the request status filter is called requestStatus, not status)' : '';
+  return bad(
+    'not-found',
+    `ApprovalMax does not know this address (HTTP 404): the query parameter ${quoted} may not be supported.`,
+    `The Public API answers 404 when a query parameter is one it does not take, and this address has ${quoted}${hint}.`,
+    `Remove ${quoted} or use a supported name: ${supported}.`,
+  );
+}
+
+/** The organisation id in a Public API address (`/companies/{companyId}/…`), or null. */
+function organisationIn(url: string | undefined): string | null {
+  const match = url ? /\/companies\/([^/?#]+)\//.exec(url) : null;
+  return match?.[1] ?? null;
+}
+
+/** The query parameter names in a URL, each once. */
+function queryNamesIn(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    return [...new Set(new URL(url).searchParams.keys())];
+  } catch {
+    return [];
+  }
 }
 
 function proxyVerdict(headline: string): Verdict {

@@ -1,6 +1,6 @@
 // Plain words for refresh outcomes that do not come from the token endpoint itself.
 
-/** The newest tokens could not be stored, so they were not used (DESIGN.md "Keep connected"). */
+/** The newest tokens could not be stored, so they were not used (README "Staying connected"). */
 export const KEYCHAIN_WRITE_FAILED =
   "The identity server sent new sign-in details for this connection, but they could not be saved in this computer's keychain, so they were not used. " +
   'The keychain may be locked or unavailable. Unlock it (or sign in to your computer again) and try again; if this keeps happening, reconnect the organisation.';

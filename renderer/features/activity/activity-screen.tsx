@@ -14,6 +14,7 @@ const KINDS: { value: ActivityKind; label: string }[] = [
   { value: 'refresh', label: 'Refreshed' },
   { value: 'reconnect-needed', label: 'Needs reconnecting' },
   { value: 'disconnect', label: 'Disconnected' },
+  { value: 'check', label: 'Checked' },
   { value: 'ping', label: 'Ping' },
   { value: 'error', label: 'Error' },
 ];
@@ -41,7 +42,7 @@ export function ActivityScreen() {
   return (
     <Screen
       title="Activity"
-      lead="Every connect, refresh, reconnect, disconnect, ping and error on this computer, newest first. The last 1,000 are kept; no token is ever written here."
+      lead="Every connect, refresh, check, reconnect, disconnect, ping and error on this computer, newest first. The last 1,000 are kept; no token is ever written here."
     >
       <div className="card filters" role="group" aria-label="Filters">
         <Field label="Connection">
@@ -105,6 +106,13 @@ function Timeline({ entries, empty }: { entries: readonly ActivityEntry[]; empty
                 {e.summary}
                 {e.connectionLabel && !e.summary.includes(e.connectionLabel) && (
                   <span className="hint"> · {e.connectionLabel}</span>
+                )}
+                {e.details && e.details.length > 0 && (
+                  <ul className="timeline-details">
+                    {e.details.map((line, j) => (
+                      <li key={j}>{line}</li>
+                    ))}
+                  </ul>
                 )}
               </span>
             </li>

@@ -7,6 +7,7 @@ import { SettingsScreen } from '../environments/settings-screen';
 import { InspectorScreen } from '../inspect/inspector-screen';
 import { PingScreen } from '../ping/ping-screen';
 import { ProxyDialogs } from '../proxy/proxy-dialog';
+import { WorkbenchScreen } from '../workbench/workbench-screen';
 import { goTo, SCREENS, useRoute, type Route, type ScreenId } from './routes';
 import { useAppInfo } from './use-app-info';
 
@@ -62,6 +63,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <ConnectionsScreen openSettings={() => goTo('settings')} />;
     case 'ping':
       return <PingScreen />;
+    case 'workbench':
+      return <WorkbenchScreen />;
     case 'inspector':
       return <InspectorScreen connectionId={route.param} />;
     case 'activity':

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export const SCREENS = [
   { id: 'connections', label: 'Connections' },
   { id: 'ping', label: 'Test the API' },
+  { id: 'workbench', label: 'Browse API data' },
   { id: 'inspector', label: 'Inspect a token' },
   { id: 'activity', label: 'Activity' },
   { id: 'diagnostics', label: 'Diagnostics' },

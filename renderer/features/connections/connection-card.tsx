@@ -4,6 +4,7 @@ import { bridge } from '../../bridge';
 import { CallError } from '../../shared/call-error';
 import { fromNow, localTime } from '../../shared/format';
 import { useAction } from '../../shared/use-action';
+import { ConnectionCheck } from '../health/connection-check';
 
 const STATUS: Record<ConnectionView['status'], { text: string; tone: 'good' | 'warning' | 'bad' }> = {
   connected: { text: 'Connected', tone: 'good' },
@@ -44,11 +45,20 @@ export function ConnectionCard({ connection, now, onReconnect, onDisconnect }: C
       </header>
       {connection.statusMessage && <p className={`status-message tone-${status.tone}`}>{connection.statusMessage}</p>}
       {connection.renewalNote && <p className="renewal-note">{connection.renewalNote}</p>}
+      {connection.lifetime?.warning && <p className="lifetime-warning">{connection.lifetime.warning}</p>}
       <ConnectionFacts connection={connection} now={now} />
+      {connection.lifetime && !connection.lifetime.warning && <p className="lifetime">{connection.lifetime.words}</p>}
       <ul className="organisations" aria-label={`Organisations of ${label}`}>
-        {connection.organisations.map((o) => (
-          <li key={o.companyId}>{o.name}</li>
-        ))}
+        {connection.organisations.map((o) => {
+          const problem = connection.lastCheck?.organisationProblems.find((p) => p.companyId === o.companyId);
+          return problem ? (
+            <li key={o.companyId} className="org-problem">
+              {o.name}: <span className="org-problem-words">{problem.words}</span>
+            </li>
+          ) : (
+            <li key={o.companyId}>{o.name}</li>
+          );
+        })}
         {connection.organisations.length === 0 && <li className="muted">No organisations listed</li>}
       </ul>
       <div className="actions">
@@ -88,6 +98,7 @@ export function ConnectionCard({ connection, now, onReconnect, onDisconnect }: C
         </button>
       </div>
       <CallError error={refresh.error ?? rename.error} />
+      <ConnectionCheck connection={connection} now={now} />
       {connection.connectionId && <p className="hint">ApprovalMax connection id {connection.connectionId}</p>}
     </article>
   );

@@ -4,7 +4,7 @@ import type { ConnectionView } from '../../../preload/contract';
 import { ConnectionCard } from './connection-card';
 
 /** A card's height before it is measured; real heights replace it as cards render. */
-const ESTIMATED_CARD_PX = 230;
+const ESTIMATED_CARD_PX = 235;
 /** The space between cards, as .connection-window sets it. */
 const CARD_GAP_PX = 18;
 
@@ -33,6 +33,9 @@ export function ConnectionList({ connections, now, onReconnect, onDisconnect }: 
     overscan: 4,
     scrollMargin: offset,
     gap: CARD_GAP_PX,
+    // The window's size from the start, so the first render already holds the cards on screen
+    // rather than none until the window has been measured.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConnectionView, DisconnectReport } from '../../../preload/contract';
+import type { CheckReport, ConnectionView, DisconnectReport } from '../../../preload/contract';
 import { bridge } from '../../bridge';
 import { CallError } from '../../shared/call-error';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
@@ -7,6 +7,7 @@ import { Screen } from '../../shared/screen';
 import { useAction } from '../../shared/use-action';
 import { useNow } from '../../shared/use-now';
 import { useEnvironments } from '../environments/use-environments';
+import { LapseBanner } from '../health/lapse-banner';
 import { ConnectBar } from './connect-bar';
 import { ConnectionList } from './connection-list';
 import { SignInPanel } from './sign-in-panel';
@@ -28,6 +29,12 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
     if (result.ok) setMessage(disconnected(connection, result.value));
     return result;
   });
+  const checkAll = useAction(async () => {
+    setMessage(null);
+    const result = await bridge.health.checkAll();
+    if (result.ok) setMessage(checkedAll(result.value));
+    return result;
+  });
   const connect = (target: ConnectTarget) => (setMessage(null), void flow.start(target));
   const signingIn = flow.mode.kind !== 'idle';
 
@@ -43,13 +50,21 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
         openSettings={openSettings}
       />
       <SignInPanel flow={flow} environments={environments} />
-      <CallError error={flow.error ?? disconnect.error ?? connections.error} />
+      {connections.data && <LapseBanner connections={connections.data} />}
+      <CallError error={flow.error ?? disconnect.error ?? checkAll.error ?? connections.error} />
       {message && (
         <p className="success" role="status">
           {message}
         </p>
       )}
       {connections.data?.length === 0 && !signingIn && <NothingConnected />}
+      {connections.data && connections.data.length > 0 && (
+        <div className="list-tools">
+          <button type="button" onClick={() => void checkAll.run()} disabled={checkAll.busy}>
+            {checkAll.busy ? 'Checking all connections…' : 'Check all'}
+          </button>
+        </div>
+      )}
       {connections.data && connections.data.length > 0 && (
         <ConnectionList
           connections={connections.data}
@@ -76,6 +91,14 @@ export function ConnectionsScreen({ openSettings }: { openSettings(): void }) {
     </Screen>
   );
 }
+
+const checkedAll = (reports: readonly CheckReport[]) => {
+  const problems = reports.filter((r) => r.result !== 'passed').length;
+  const checked = `Checked ${reports.length} connection${reports.length === 1 ? '' : 's'}`;
+  return problems === 0
+    ? `${checked}: every step passed.`
+    : `${checked}: ${problems} need${problems === 1 ? 's' : ''} attention (see the cards below).`;
+};
 
 const disconnected = (connection: ConnectionView, report: DisconnectReport) =>
   `Disconnected ${connection.label}${report.revoked ? ' and revoked its access' : ''}. It may still be listed in ApprovalMax under Connections, where an administrator can delete it for good.`;

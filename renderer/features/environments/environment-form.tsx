@@ -17,6 +17,10 @@ interface Draft {
   scopes: string[];
   /** '' is automatic: the core decides (consent when asking for openid + offline access). */
   prompt: PromptSetting | '';
+  /** '' is the default: 100, the Public API's limit. */
+  readsPerMinute: string;
+  /** '' is the default: 30 days for ApprovalMax's servers, unknown for others. */
+  refreshTokenLifetimeDays: string;
 }
 
 interface FormProps {
@@ -196,6 +200,22 @@ function DraftFields({
         source={source}
         onChange={(prompt) => change({ prompt })}
       />
+      <DraftInput
+        {...credentials}
+        label="API workbench: reads per minute"
+        hint="The API workbench reads at most this many pages a minute per organisation, and waits rather than exceed it. Leave empty for 100, the Public API's limit."
+        inputMode="numeric"
+        value={draft.readsPerMinute}
+        onChange={(readsPerMinute) => change({ readsPerMinute })}
+      />
+      <DraftInput
+        {...credentials}
+        label="Refresh-token lifetime (days)"
+        hint="How long a connection stays alive without this app renewing it; the cards say until when, and warn 5 days before. Leave empty for 30 days on ApprovalMax's servers (for other servers nothing is shown unless you set it)."
+        inputMode="decimal"
+        value={draft.refreshTokenLifetimeDays}
+        onChange={(refreshTokenLifetimeDays) => change({ refreshTokenLifetimeDays })}
+      />
     </>
   );
 }
@@ -209,15 +229,27 @@ interface DraftInputProps {
   type?: 'text' | 'url';
   /** Addresses and IDs: monospaced, no spell checking. */
   mono?: boolean;
+  inputMode?: 'numeric' | 'decimal';
   value: string;
   onChange: (value: string) => void;
 }
 
-function DraftInput({ label, hint, editable, source, type = 'text', mono = false, value, onChange }: DraftInputProps) {
+function DraftInput({
+  label,
+  hint,
+  editable,
+  source,
+  type = 'text',
+  mono = false,
+  inputMode,
+  value,
+  onChange,
+}: DraftInputProps) {
   return (
     <Field label={label} hint={editable ? hint : fixedHint(source)}>
       <input
         type={type}
+        inputMode={inputMode}
         className={mono ? 'mono' : undefined}
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -296,6 +328,8 @@ function initialDraft(env: EnvironmentDetails | null): Draft {
       redirectUri: '',
       scopes: KNOWN_SCOPES.map((s) => s.value),
       prompt: '',
+      readsPerMinute: '',
+      refreshTokenLifetimeDays: '',
     };
   return {
     name: env.name,
@@ -305,6 +339,8 @@ function initialDraft(env: EnvironmentDetails | null): Draft {
     redirectUri: env.redirectUri,
     scopes: [...env.scopes],
     prompt: env.prompt ?? '',
+    readsPerMinute: env.readsPerMinute !== undefined ? String(env.readsPerMinute) : '',
+    refreshTokenLifetimeDays: env.refreshTokenLifetimeDays !== undefined ? String(env.refreshTokenLifetimeDays) : '',
   };
 }
 
@@ -319,6 +355,10 @@ function toInput(env: EnvironmentDetails | null, draft: Draft, secret: string): 
     redirectUri: draft.redirectUri.trim(),
     scopes: draft.scopes,
     ...(draft.prompt ? { prompt: draft.prompt } : {}),
+    ...(draft.readsPerMinute.trim() ? { readsPerMinute: Number(draft.readsPerMinute.trim()) } : {}),
+    ...(draft.refreshTokenLifetimeDays.trim()
+      ? { refreshTokenLifetimeDays: Number(draft.refreshTokenLifetimeDays.trim()) }
+      : {}),
   };
   return secret.trim() ? { ...input, clientSecret: secret.trim() } : input;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { EnvironmentDetails } from '../../../preload/contract';
 import { CallError } from '../../shared/call-error';
 import { Screen } from '../../shared/screen';
+import { KeepAliveSection } from '../health/keep-alive-section';
 import { EnvironmentForm } from './environment-form';
 import { EnvironmentHelp } from './environment-help';
 import { EnvironmentList } from './environment-list';
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       className="settings"
     >
       <EnvironmentsSection />
+      <KeepAliveSection />
     </Screen>
   );
 }

@@ -1,6 +1,7 @@
-import type { ClockSkew, PingTimings, ProblemDetails } from '../../../preload/contract';
+import type { ClockSkew, PingTimings, ProblemDetails, ProblemParameter } from '../../../preload/contract';
+import { CopyButton } from '../../shared/copy-button';
 
-/** An ApprovalMax error as the people who read it need it: title, detail, and the trace id support asks for. */
+/** An ApprovalMax error as the people who read it need it: title, detail, each refused input, and the trace id support asks for. */
 export function ProblemView({ problem }: { problem: ProblemDetails }) {
   return (
     <dl className="problem" aria-label="Error details">
@@ -16,13 +17,49 @@ export function ProblemView({ problem }: { problem: ProblemDetails }) {
           <dd>{problem.detail}</dd>
         </div>
       )}
+      {problem.code && (
+        <div>
+          <dt>Error code</dt>
+          <dd className="mono">{problem.code}</dd>
+        </div>
+      )}
+      {problem.parameters.length > 0 && (
+        <div>
+          <dt>What was refused</dt>
+          <dd>
+            <ul className="problem-parameters">
+              {problem.parameters.map((parameter, i) => (
+                <li key={i}>
+                  <RefusedInput parameter={parameter} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
       {problem.traceId && (
         <div>
           <dt>Trace id (quote it to ApprovalMax support)</dt>
-          <dd className="mono">{problem.traceId}</dd>
+          <dd className="problem-trace">
+            <span className="mono">{problem.traceId}</span>
+            <CopyButton label="Copy trace id" text={problem.traceId} />
+          </dd>
         </div>
       )}
     </dl>
+  );
+}
+
+/** One `error.parameters` entry: which input (and the value sent), then why it was refused. */
+function RefusedInput({ parameter }: { parameter: ProblemParameter }) {
+  const input = parameter.name ?? parameter.path;
+  return (
+    <>
+      {input && <span className="mono">{input}</span>}
+      {parameter.value !== null && <span className="mono"> = {parameter.value}</span>}
+      {input || parameter.value !== null ? ': ' : ''}
+      {parameter.message ?? 'refused, without a reason given'}
+    </>
   );
 }
 

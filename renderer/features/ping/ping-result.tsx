@@ -10,9 +10,10 @@ const ICON = { good: '✓', warning: '!', bad: '✕' } as const;
 
 interface ResultProps {
   report: PingReport;
-  onCopy(what: PingCopy): void;
-  copyNote: string | null;
-  copyError: BridgeError | null;
+  /** The copy buttons; left out where the report cannot be copied by id (a workbench page). */
+  onCopy?(what: PingCopy): void;
+  copyNote?: string | null;
+  copyError?: BridgeError | null;
 }
 
 /** The verdict first, in plain words; the technical detail underneath for support teams. */
@@ -42,26 +43,44 @@ export function PingResult({ report, onCopy, copyNote, copyError }: ResultProps)
       </dl>
       {report.problem && <ProblemView problem={report.problem} />}
       <ResultDetails report={report} />
-      <div className="actions copy-actions">
-        <button type="button" onClick={() => onCopy('curl')}>
-          Copy as cURL
-        </button>
-        <button type="button" onClick={() => onCopy('curl-with-token')}>
-          Copy as cURL with the real token…
-        </button>
-        {response && (
-          <button type="button" onClick={() => onCopy('response')}>
-            Copy response
-          </button>
-        )}
-        {copyNote && (
-          <span className="hint" aria-live="polite">
-            {copyNote}
-          </span>
-        )}
-        <CallError error={copyError} compact />
-      </div>
+      {onCopy && (
+        <CopyActions hasResponse={response !== null} onCopy={onCopy} copyNote={copyNote} copyError={copyError} />
+      )}
     </section>
+  );
+}
+
+function CopyActions({
+  hasResponse,
+  onCopy,
+  copyNote,
+  copyError,
+}: {
+  hasResponse: boolean;
+  onCopy(what: PingCopy): void;
+  copyNote?: string | null;
+  copyError?: BridgeError | null;
+}) {
+  return (
+    <div className="actions copy-actions">
+      <button type="button" onClick={() => onCopy('curl')}>
+        Copy as cURL
+      </button>
+      <button type="button" onClick={() => onCopy('curl-with-token')}>
+        Copy as cURL with the real token…
+      </button>
+      {hasResponse && (
+        <button type="button" onClick={() => onCopy('response')}>
+          Copy response
+        </button>
+      )}
+      {copyNote && (
+        <span className="hint" aria-live="polite">
+          {copyNote}
+        </span>
+      )}
+      <CallError error={copyError} compact />
+    </div>
   );
 }
 

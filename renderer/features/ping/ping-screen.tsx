@@ -27,7 +27,12 @@ export function PingScreen() {
   return (
     <Screen
       title="Test the API"
-      lead="Check whether an access token works against the ApprovalMax Public API, and why not if it does not."
+      lead={
+        <>
+          Check whether an access token works against the ApprovalMax Public API, and why not if it does not. To{' '}
+          <a href="#workbench">read an organisation’s data page by page</a> as a table, use Browse API data.
+        </>
+      }
     >
       <PingForm
         state={form.state}

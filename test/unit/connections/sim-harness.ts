@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 // A headless stand-in for the sign-in window: the core runs against the REAL simulator over Node's fetch.
 import { MemoryClipboard } from '../../shell/memory-clipboard';
 import type { ConnectionView, Result } from '../../../preload/contract';
+import type { AppConfig } from '../../../main/core/app-config';
 import { DEFAULT_SCOPES, type Environment } from '../../../main/core/environments/environments';
-import type { AuthWindowOutcome, HttpTransport } from '../../../main/core/ports';
-import { startCore, type CoreService } from '../../../main/core/service';
+import type { AuthWindowOutcome, HttpTransport, Ports } from '../../../main/core/ports';
+import { startCore, type CoreService, type ShellFacts } from '../../../main/core/service';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index';
 import { FakeAuthWindow, FakeBrowser, FakeClock, MemoryLogger, MemorySecretStore, testConfig } from '../core/fakes';
 
@@ -81,6 +82,12 @@ export interface HarnessOptions {
   respond?: (url: string) => AuthWindowOutcome | Promise<AuthWindowOutcome>;
   /** Changes to the simulator environment (scopes, prompt…). */
   environment?: Partial<Environment>;
+  /** Extra ports (a notifier, a login item…). */
+  ports?: Partial<Ports>;
+  /** What the shell passes besides the ports (e.g. a keep-alive scheduler the test drives). */
+  shell?: ShellFacts;
+  /** Admin file settings besides the environment. */
+  config?: Partial<AppConfig>;
 }
 
 /** A core wired to the simulator, recording every reply, event and HTTP request. */
@@ -99,10 +106,12 @@ export async function startHarness(sim: Simulator, options: HarnessOptions = {})
     environments: [{ ...simEnvironment(sim), ...options.environment }],
     adminSecrets: secret === null ? new Map() : new Map([['sim', secret]]),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...options.config,
   });
   const core: CoreService = await startCore(
-    { secrets, authWindow: window, browser, clipboard: new MemoryClipboard(), http, clock, logger },
+    { secrets, authWindow: window, browser, clipboard: new MemoryClipboard(), http, clock, logger, ...options.ports },
     config,
+    options.shell,
   );
   await core.ready;
   const replies: unknown[] = [];

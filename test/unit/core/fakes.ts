@@ -63,6 +63,7 @@ export class FakeAuthWindow implements AuthWindow {
 export class FakeBrowser implements ExternalBrowser {
   readonly opened: string[] = [];
   open = async (url: string) => void this.opened.push(url);
+  openWebPage = async (url: string) => void this.opened.push(url);
 }
 
 /** An HTTP transport answering from a function, recording each request. */

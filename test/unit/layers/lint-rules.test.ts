@@ -45,6 +45,10 @@ describe('layer rules', () => {
       'main/core/api/x.ts',
       "import { decodeJwt } from 'jose';\nimport { ok } from '../result';\nexport const a = [decodeJwt, ok];",
     ],
+    [
+      'main/core/workbench/x.ts',
+      "import SwaggerParser from '@apidevtools/swagger-parser';\nexport const p = SwaggerParser;",
+    ],
     ['main/electron/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['preload/index.ts', "import { contextBridge } from 'electron';\nexport const c = contextBridge;"],
     ['renderer/x.ts', "import type { BridgeApi } from '../preload/contract';\nexport type B = BridgeApi;"],

@@ -19,7 +19,57 @@ describe('parseProblemDetails', () => {
       status: 401,
       detail: 'The token expired',
       traceId: '00-abc-def-00',
+      code: null,
+      parameters: [],
     });
+  });
+
+  it('reads the Public API\'s `error` object: its code and each refused parameter, never "[object Object]"', () => {
+    const body = JSON.stringify({
+      type: '/api/errors/invalidInput',
+      title: 'Invalid input.',
+      status: 400,
+      detail: 'One or more inputs are invalid.',
+      instance: '/api/v1/companies/c1/xero/purchase-orders',
+      error: {
+        code: 'invalidInput',
+        title: 'Invalid input.',
+        parameters: [
+          {
+            path: 'requestStatus',
+            name: 'requestStatus',
+            value: 'OnApproval',
+            errorMessage: "unrecognized value 'OnApproval' for 'RequestStatus'",
+          },
+          { path: 'limit', name: 'limit', value: 500, message: 'must be between 1 and 100' },
+          { path: 'filter', name: 'filter', value: { nested: true } },
+        ],
+      },
+      traceId: '00-trace-01',
+    });
+    const problem = parseProblemDetails(body);
+    expect(problem).toMatchObject({ code: 'invalidInput', title: 'Invalid input.', traceId: '00-trace-01' });
+    expect(problem?.parameters).toEqual([
+      {
+        path: 'requestStatus',
+        name: 'requestStatus',
+        value: 'OnApproval',
+        message: "unrecognized value 'OnApproval' for 'RequestStatus'",
+      },
+      { path: 'limit', name: 'limit', value: '500', message: 'must be between 1 and 100' },
+      { path: 'filter', name: 'filter', value: '{"nested":true}', message: null },
+    ]);
+    expect(JSON.stringify(problem)).not.toContain('[object Object]');
+  });
+
+  it('reads ASP.NET validation `errors` as parameters, and a bare `error` object with parameters only', () => {
+    expect(
+      parseProblemDetails(JSON.stringify({ title: 'Bad', errors: { limit: ['Too big.', 'Not a number.'] } }))
+        ?.parameters,
+    ).toEqual([{ path: 'limit', name: 'limit', value: null, message: 'Too big. Not a number.' }]);
+    expect(
+      parseProblemDetails(JSON.stringify({ error: { parameters: [{ name: 'x', errorMessage: 'bad' }] } })),
+    ).toMatchObject({ title: null, code: null, parameters: [{ name: 'x', message: 'bad', path: null, value: null }] });
   });
 
   it('takes a nested error object when there is no title', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleImports, parse, ROOT } from './ts-source';
 
-// DESIGN.md: 'electron' is imported only in main/electron/ and preload/index.ts. ESLint enforces it
+// README "Architecture": 'electron' is imported only in main/electron/ and preload/index.ts. ESLint enforces it
 // per folder (test/unit/layers/lint-rules.test.ts proves the rule); this reads every source file of
 // the repository, so a folder the lint config forgets, a require() or an import() is caught too.
 const SKIP = new Set(['node_modules', 'dist', 'release', 'test-results', 'playwright-report', '.git', '.tmp']);

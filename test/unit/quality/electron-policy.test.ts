@@ -13,7 +13,7 @@ import { calledNames, compact, listeners, methodCalls, parse, resolveFunction } 
 
 const SIGN_IN_WINDOW = new URL('../../../main/core/oauth/sign-in-window.ts', import.meta.url);
 
-// The Electron security bar (DESIGN.md "Security"), asserted exactly. The preferences and the CSP are
+// The Electron security bar (README "Security checks"), asserted exactly. The preferences and the CSP are
 // plain data and are checked as values. The handlers live in files that import 'electron', which
 // cannot run here (no Electron binary), so they are checked in the TypeScript source instead: the
 // calls must exist with exactly these arguments. Each source check is also run on a weakened copy

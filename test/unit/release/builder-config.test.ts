@@ -44,7 +44,7 @@ describe('electron-builder configuration', () => {
     expect(config.directories?.output).toBe('release'); // never dist/, which holds the Vite build
   });
 
-  it('sets the Electron fuses at package time (DESIGN.md "Security")', () => {
+  it('sets the Electron fuses at package time (README "Security checks")', () => {
     expect(config.electronFuses).toMatchObject(REQUIRED_FUSES);
     expect(config.asar ?? true).toBe(true); // OnlyLoadAppFromAsar and integrity need the asar
   });

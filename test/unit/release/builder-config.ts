@@ -34,7 +34,7 @@ export function targetsOf(platform: { target?: unknown } | null | undefined): Ma
   return result;
 }
 
-/** The Electron fuses DESIGN.md ("Security") requires, as electron-builder and the packaged binary name them. */
+/** The Electron fuses README "Security checks" requires, as electron-builder and the packaged binary name them. */
 export const REQUIRED_FUSES = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,

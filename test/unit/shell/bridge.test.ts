@@ -66,6 +66,7 @@ describe('createBridge', () => {
       'proxy:credentialsNeeded',
       'connections:changed',
       'connections:signInProblem',
+      'health:progress',
       'activity:added',
     ]);
     expect('on' in bridge.ping).toBe(false);
