@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
 
 const ELECTRON_ONLY_IN_SHELL = {
   name: 'electron',
-  message: "'electron' belongs to main/electron/ and preload/index.ts only (README "Architecture": two shells, one core).",
+  message:
+    "'electron' belongs to main/electron/ and preload/index.ts only (README, Architecture: two shells, one core).",
 };
 
 /** Options of no-restricted-imports for one layer. */

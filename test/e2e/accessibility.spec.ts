@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { ShellApplication } from '../shell/launch';
 import { runsInShell } from './app-launcher';
-import { expect, SIMULATOR_ENVIRONMENT, test } from './fixtures';
+import { expect, SIMULATOR_ENVIRONMENT, simulatorEnvironment, test, writeAppConfig } from './fixtures';
 import { connectAs, consent, signIn, startConnecting } from './sign-in';
 
 // An axe-core audit (WCAG 2.0 and 2.1, levels A and AA) of every screen and of the main states the
@@ -191,5 +191,25 @@ test.describe('Accessibility (axe, WCAG 2.1 A and AA, light and dark)', () => {
     await expectAccessible(window, 'the proxy dialog after a refused password');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await refused).toBeNull();
+  });
+
+  test('a check with its steps, and the banner of a connection about to lapse', async ({ sim, dataDir, launch }) => {
+    test.skip(!runsInShell(), 'moves the app’s clock, which only the Chromium shell offers');
+    writeAppConfig(dataDir, [simulatorEnvironment(sim, { refreshTokenLifetimeDays: 30 })]);
+    const app = (await launch({
+      env: { APPROVALMAX_CONNECT_KEEP_ALIVE_CHECK_MS: '500' },
+    })) as unknown as ShellApplication;
+    const window = await app.firstWindow();
+    const names = sim.organisations.map((o) => o.name);
+    await connectAs(app, window, sim, names);
+    const label = `${names[0]} + ${names.length - 1} more`;
+    await window.getByRole('button', { name: `Check ${label}` }).click();
+    await expect(window.getByText(/^Last check \(just now\)/)).toBeVisible();
+    await expectAccessible(window, 'a check with a failed organisation');
+
+    sim.setFaults({ token: 'server-error' });
+    app.clock.move(26 * 24 * 3600_000);
+    await expect(window.getByRole('region', { name: 'Connections about to stop' })).toBeVisible({ timeout: 20_000 });
+    await expectAccessible(window, 'a connection about to lapse');
   });
 });

@@ -87,7 +87,13 @@ export class KeepAlive {
 
   /** One pass: renew what is due, then warn about what is lapsing. Overlapping ticks share one pass. */
   tick(): Promise<void> {
-    this.ticking ??= this.pass().finally(() => (this.ticking = null));
+    this.ticking ??= this.pass()
+      .catch((error: unknown) =>
+        this.deps.ports.logger.error('keep-alive: a pass failed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => (this.ticking = null));
     return this.ticking;
   }
 
@@ -134,8 +140,10 @@ export class KeepAlive {
     }
     for (const id of [...this.phases.keys()])
       if (!all.some((f) => f.id === id)) {
+        // Disconnected: its notice times go too.
         this.phases.delete(id);
         this.failedAt.delete(id);
+        await this.deps.store.forget(id);
       }
     // Cards and the banner show lifetimes as of the last list: send a fresh one when a phase moved.
     if (changed) connections.refreshViews();

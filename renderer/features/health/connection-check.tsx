@@ -30,7 +30,9 @@ export function ConnectionCheck({ connection, now }: { connection: ConnectionVie
   useEffect(
     () =>
       bridge.health.on('progress', ({ connectionId, step }) => {
-        if (connectionId === id) setSteps((shown) => [...(shown ?? []), step]);
+        // A check starts with the identity server: the steps of an earlier one make way.
+        if (connectionId === id)
+          setSteps((shown) => (step.kind === 'identity-server' ? [step] : [...(shown ?? []), step]));
       }),
     [id],
   );

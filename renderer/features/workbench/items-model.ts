@@ -128,7 +128,14 @@ function makeRow(item: unknown, position: number): ItemRow {
     texts.set(id, text);
     if (text !== '') shown.push(text);
   }
-  return { id: String(position), position, item, values, texts, search: shown.join(CELL_SEPARATOR).toLocaleLowerCase() };
+  return {
+    id: String(position),
+    position,
+    item,
+    values,
+    texts,
+    search: shown.join(CELL_SEPARATOR).toLocaleLowerCase(),
+  };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -201,8 +208,6 @@ export function sortKey(row: ItemRow, columnId: string): number | string | undef
 }
 
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-const byNumber = (a: number, b: number) => a - b;
-const byCodeUnits = (a: { rough: string }, b: { rough: string }) => (a.rough < b.rough ? -1 : a.rough > b.rough ? 1 : 0);
 
 /** Ascending order of two sort keys: numbers before text, text in natural order ("INV-9" before "INV-10"). */
 export function compareKeys(a: number | string | undefined, b: number | string | undefined): number {
@@ -213,47 +218,52 @@ export function compareKeys(a: number | string | undefined, b: number | string |
   return collator.compare(a, b);
 }
 
-/**
- * Texts in the collator's order. The collator is exact but slow (~0.2 µs a comparison, ~55,000 of them for
- * 5,000 texts); sorted first by a rough key (lower case, numbers padded) in plain code-unit order, the list
- * is then almost in order, and the collator's own sort (TimSort) finishes it in about one comparison a text.
- */
-function inCollatorOrder(texts: readonly string[]): string[] {
-  const rough = texts.map((text) => ({ text, rough: text.toLowerCase().replace(/\d+/g, (d) => d.padStart(20, '0')) }));
-  return rough
-    .sort(byCodeUnits)
-    .map((r) => r.text)
-    .sort(collator.compare);
+interface Keyed<K> {
+  readonly index: number;
+  readonly key: K;
 }
+interface KeyedText extends Keyed<string> {
+  readonly rough: string;
+}
+const byNumberKey = (a: Keyed<number>, b: Keyed<number>) => a.key - b.key;
+const byRough = (a: KeyedText, b: KeyedText) => (a.rough < b.rough ? -1 : a.rough > b.rough ? 1 : 0);
+const byCollator = (a: KeyedText, b: KeyedText) => (a.key === b.key ? 0 : collator.compare(a.key, b.key));
 
 /**
- * Each row's place in a column's ascending order (`compareKeys` of `sortKey`s), as a number: equal keys
- * share a place; a row with an empty cell has none (it sorts last). Made once per loaded list and column,
- * so sorting compares two numbers instead of two texts.
+ * Each row's place in a column's ascending order (`compareKeys` of `sortKey`s), by the rows' index: a
+ * number, the same for equal keys, or undefined for an empty cell (it sorts last). A column of numbers
+ * or dates keeps its keys as they are; one with texts gets places from one sort. Made once per loaded list
+ * and column, so sorting then compares two numbers instead of two texts.
+ *
+ * The collator is exact but slow (~0.2 µs a comparison, ~55,000 of them to sort 5,000 texts): the texts
+ * are first sorted by their lower case in plain code-unit order, which leaves them almost in the
+ * collator's order, and the collator's own sort (TimSort, stable) then finishes in a few comparisons a text.
  */
-export function sortRanks(rows: readonly ItemRow[], columnId: string): Map<ItemRow, number> {
-  const keyOf = new Map<ItemRow, number | string>();
-  const numbers = new Set<number>();
-  const texts = new Set<string>();
-  for (const row of rows) {
-    const key = sortKey(row, columnId);
-    if (key === undefined) continue;
-    keyOf.set(row, key);
-    if (typeof key === 'number') numbers.add(key);
-    else texts.add(key);
+export function sortRanks(rows: readonly ItemRow[], columnId: string): readonly (number | undefined)[] {
+  const keys = rows.map((row) => sortKey(row, columnId));
+  if (!keys.some((key) => typeof key === 'string')) return keys as readonly (number | undefined)[];
+  const numbers: Keyed<number>[] = [];
+  const texts: KeyedText[] = [];
+  keys.forEach((key, index) => {
+    if (typeof key === 'number') numbers.push({ index, key });
+    else if (key !== undefined) texts.push({ index, key, rough: key.toLowerCase() });
+  });
+  const places: (number | undefined)[] = new Array<undefined>(rows.length);
+  // Numbers before texts: the numbers take the first places.
+  let place = -1;
+  let previous: number | string | undefined;
+  for (const { index, key } of numbers.sort(byNumberKey)) {
+    if (key !== previous) place++;
+    places[index] = place;
+    previous = key;
   }
-  const rankOf = new Map<number | string, number>();
-  let rank = 0;
-  for (const n of [...numbers].sort(byNumber)) rankOf.set(n, rank++);
-  let previous: string | undefined;
-  for (const text of inCollatorOrder([...texts])) {
-    if (previous !== undefined && collator.compare(previous, text) !== 0) rank++;
-    rankOf.set(text, rank);
-    previous = text;
+  previous = undefined;
+  for (const { index, key } of texts.sort(byRough).sort(byCollator)) {
+    if (previous === undefined || (key !== previous && collator.compare(previous as string, key) !== 0)) place++;
+    places[index] = place;
+    previous = key;
   }
-  const ranks = new Map<ItemRow, number>();
-  for (const [row, key] of keyOf) ranks.set(row, rankOf.get(key)!);
-  return ranks;
+  return places;
 }
 
 /** The filter text as matched: trimmed, in any case. */

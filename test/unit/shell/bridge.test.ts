@@ -67,6 +67,8 @@ describe('createBridge', () => {
       'connections:changed',
       'connections:signInProblem',
       'health:progress',
+      'workbench:page',
+      'workbench:progress',
       'activity:added',
     ]);
     expect('on' in bridge.ping).toBe(false);
