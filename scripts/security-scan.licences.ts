@@ -35,6 +35,8 @@ interface Manifest {
   licenses?: { type?: string }[];
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
 function licenceOf(manifest: Manifest): string {
@@ -53,7 +55,7 @@ function resolvePackage(name: string, fromDir: string, root: string): string | n
   }
 }
 
-/** Every package reachable from package.json's `dependencies` (with their dependencies), sorted by name. */
+/** Every package reachable from package.json's `dependencies` (with their dependencies and peers), sorted by name. */
 export function productionPackages(root: string): ShippedPackage[] {
   const top = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
   const seen = new Map<string, ShippedPackage>();
@@ -75,6 +77,9 @@ export function productionPackages(root: string): ShippedPackage[] {
     for (const dep of Object.keys(manifest.dependencies ?? {})) queue.push({ name: dep, from: dir, optional: false });
     for (const dep of Object.keys(manifest.optionalDependencies ?? {}))
       queue.push({ name: dep, from: dir, optional: true });
+    // npm installs peers too (openapi-types under the OpenAPI parser), so they ship like dependencies.
+    for (const dep of Object.keys(manifest.peerDependencies ?? {}))
+      queue.push({ name: dep, from: dir, optional: manifest.peerDependenciesMeta?.[dep]?.optional === true });
   }
   const unique = new Map([...seen.values()].map((p) => [`${p.name}@${p.version}`, p]));
   return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));

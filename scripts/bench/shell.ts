@@ -59,11 +59,14 @@ export async function openAppPage(browser: Browser, core: CoreService): Promise<
   return opened;
 }
 
-/** The baseline page (built into `dir`); `bench:list` answers `list()`. */
+/** The baseline page (built into `dir`); `bench:list` answers `list()`, `bench:table` answers `table()`. */
 export function openBaselinePage(
   browser: Browser,
   dir: string,
   list: () => readonly string[] = () => [],
+  table: () => unknown = () => null,
 ): Promise<{ page: Page; loaded: Set<string> }> {
-  return openPage(browser, dir, async (channel) => (channel === 'bench:list' ? list() : null));
+  return openPage(browser, dir, async (channel) =>
+    channel === 'bench:list' ? list() : channel === 'bench:table' ? table() : null,
+  );
 }

@@ -16,7 +16,7 @@ const PAGES = Math.ceil(ITEMS / LIMIT);
 const ROUNDS = 15;
 const COMPANY = 'c0';
 
-/** A bill shaped like the Public API's, so both sides parse the same JSON. */
+/** A bill shaped like the Public API's, so both sides parse the same JSON (and the table has the usual columns). */
 function bill(i: number) {
   return {
     requestId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -28,22 +28,22 @@ function bill(i: number) {
     total: Math.round(i * 137.31) / 100,
     currencyCode: 'NZD',
     amountDue: Math.round(i * 61.7) / 100,
-    dueDate: '2026-12-31',
+    dueDate: new Date(Date.UTC(2026, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10),
     requestStatus: { name: 'Approved', value: 2 },
     externalUrl: `https://go.xero.com/AccountsPayable/View.aspx?InvoiceID=${i}`,
     modifiedAt: new Date(Date.UTC(2026, 10, 1) - i * 3_600_000).toISOString(),
   };
 }
 
-/** `{ payload, continuationToken }` pages of LIMIT bills; the token is the next offset. */
-function startListServer(): Promise<{ apiBase: string; close(): void }> {
+/** `{ payload, continuationToken }` pages of `limit` bills out of `items`; the token is the next offset. */
+export function startListServer(items = ITEMS): Promise<{ apiBase: string; close(): void }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.endsWith('/xero/bills')) return void res.writeHead(404).end();
     const offset = Number(url.searchParams.get('continuationToken') ?? '0');
     const limit = Number(url.searchParams.get('limit') ?? '100');
-    const payload = Array.from({ length: Math.max(0, Math.min(limit, ITEMS - offset)) }, (_, i) => bill(offset + i));
-    const next = offset + limit < ITEMS ? { continuationToken: String(offset + limit) } : {};
+    const payload = Array.from({ length: Math.max(0, Math.min(limit, items - offset)) }, (_, i) => bill(offset + i));
+    const next = offset + limit < items ? { continuationToken: String(offset + limit) } : {};
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ payload, ...next }));
   });
   return new Promise((resolve) =>

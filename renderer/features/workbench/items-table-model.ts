@@ -13,7 +13,7 @@ import {
   tableFeatures,
   type ColumnDef,
 } from '@tanstack/react-table';
-import { normaliseFilter, rowMatches, sortRanks, type ItemColumn, type ItemRow } from './items-model';
+import { exportCells, normaliseFilter, rowMatches, sortRanks, type ItemColumn, type ItemRow } from './items-model';
 
 /** What the filter reads of the table: the rows before filtering and the filter text. */
 export interface FilteredTable<TModel> {
@@ -91,4 +91,23 @@ export function itemColumnDefs(
       sortUndefined: 'last',
     };
   });
+}
+
+/** The shown columns in the table's own order, so the CSV's columns are the table's. */
+export function shownColumnsOf(
+  visible: readonly { readonly id: string }[],
+  byId: ReadonlyMap<string, ItemColumn>,
+): ItemColumn[] {
+  return visible.map((c) => byId.get(c.id)).filter((c): c is ItemColumn => c !== undefined);
+}
+
+/** The cells "Export CSV" sends: the shown columns, and the rows the table draws (the filter's, in the sorted order). */
+export function shownCells(
+  table: { getRowModel(): { readonly rows: readonly { readonly original: ItemRow }[] } },
+  columns: readonly ItemColumn[],
+): { columns: string[]; rows: string[][] } {
+  return exportCells(
+    columns,
+    table.getRowModel().rows.map((row) => row.original),
+  );
 }

@@ -1,7 +1,13 @@
 import { useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { discoverColumns, exportCells, normaliseFilter, type ItemColumn, type ItemRow } from './items-model';
-import { ITEMS_TABLE_FEATURES, ITEMS_TABLE_OPTIONS, itemColumnDefs } from './items-table-model';
+import { discoverColumns, normaliseFilter, type ItemRow } from './items-model';
+import {
+  ITEMS_TABLE_FEATURES,
+  ITEMS_TABLE_OPTIONS,
+  itemColumnDefs,
+  shownCells,
+  shownColumnsOf,
+} from './items-table-model';
 
 /** The loaded items as a sortable, filterable table whose columns can be added and removed; keeps its state across views. */
 export function useItemsTable(rows: ItemRow[]) {
@@ -34,16 +40,9 @@ export function useItemsTable(rows: ItemRow[]) {
   // In the table's own order, so the CSV's columns are the table's. The same list while the columns stay
   // (the table keeps its own list until they change), so rows already drawn are not drawn again.
   const visible = table.getVisibleLeafColumns();
-  const shownColumns = useMemo(
-    () => visible.map((c) => byId.get(c.id)).filter((c): c is ItemColumn => c !== undefined),
-    [visible, byId],
-  );
+  const shownColumns = useMemo(() => shownColumnsOf(visible, byId), [visible, byId]);
   /** The cells "Export CSV" sends: the shown columns, and the rows the filter leaves in the sorted order. */
-  const cellsAsShown = () =>
-    exportCells(
-      shownColumns,
-      table.getRowModel().rows.map((row) => row.original),
-    );
+  const cellsAsShown = () => shownCells(table, shownColumns);
   return {
     table,
     columns: found.columns,

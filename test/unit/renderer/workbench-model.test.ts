@@ -15,6 +15,7 @@ interface ItemRow {
   readonly position: number;
   readonly item: unknown;
   readonly values: Readonly<Record<string, unknown>>;
+  readonly search: string;
 }
 interface ItemsModel {
   flattenItem(item: unknown): Record<string, unknown>;
@@ -30,8 +31,10 @@ interface ItemsModel {
 }
 interface TableModel {
   ITEMS_TABLE_FEATURES: Record<string, unknown>;
-  itemColumnDefs(columns: readonly ItemColumn[]): unknown[];
-  matchesCellText: unknown;
+  ITEMS_TABLE_OPTIONS: Record<string, unknown>;
+  itemColumnDefs(columns: readonly ItemColumn[], rows: readonly ItemRow[]): unknown[];
+  shownColumnsOf(visible: readonly { id: string }[], byId: ReadonlyMap<string, ItemColumn>): ItemColumn[];
+  shownCells(table: unknown, columns: readonly ItemColumn[]): { columns: string[]; rows: string[][] };
 }
 interface Endpoint {
   readonly id: string;
@@ -172,11 +175,10 @@ describe('the CSV export is the table as shown', () => {
   function shown(sorting: SortingState, filter: string, hidden: Record<string, boolean>) {
     const table = constructTable({
       features: { ...tableModel.ITEMS_TABLE_FEATURES, coreReactivityFeature: storeReactivityBindings() },
-      columns: tableModel.itemColumnDefs(found.columns),
+      columns: tableModel.itemColumnDefs(found.columns, loaded),
       data: loaded,
-      getRowId: (row: ItemRow) => row.id,
+      ...tableModel.ITEMS_TABLE_OPTIONS,
       state: { sorting, globalFilter: filter, columnVisibility: { ...found.hidden, ...hidden } },
-      globalFilterFn: tableModel.matchesCellText,
     } as never) as unknown as {
       getRowModel(): { rows: { original: ItemRow }[] };
       getVisibleLeafColumns(): { id: string }[];
@@ -216,12 +218,80 @@ describe('the CSV export is the table as shown', () => {
     for (const desc of [false, true]) {
       const table = constructTable({
         features: { ...tableModel.ITEMS_TABLE_FEATURES, coreReactivityFeature: storeReactivityBindings() },
-        columns: tableModel.itemColumnDefs(columns),
+        columns: tableModel.itemColumnDefs(columns, withEmpty),
         data: withEmpty,
+        ...tableModel.ITEMS_TABLE_OPTIONS,
         state: { sorting: [{ id: 'dueDate', desc }] },
       } as never) as unknown as { getRowModel(): { rows: { original: ItemRow }[] } };
       const order = table.getRowModel().rows.map((r) => r.original.position);
       expect(order).toEqual(desc ? [1, 3, 2] : [3, 1, 2]);
+    }
+  });
+
+  it('after a sort and a filter, the table draws and the CSV holds what a plain reading of every cell gives', () => {
+    // What makes sorting and filtering hard: numbers inside texts, case and accents (equal to the
+    // collator: load order keeps), repeated texts, empty cells, a column of numbers and texts, hidden columns.
+    const hard = items.itemRows(
+      Array.from({ length: 90 }, (_, i) =>
+        bill(i + 1, {
+          reference:
+            i % 9 === 0 ? null : [`INV-${i}`, `inv-${i % 7}`, `Émile ${i % 4}`, `emile ${i % 4}`, 'zeta'][i % 5],
+          mixed: i % 4 === 0 ? i * 7 : `n${i % 11}`,
+          ...(i % 10 === 3 ? { contact: { contactId: `c-${i}`, name: '' } } : {}),
+        }),
+      ),
+    );
+    const found = items.discoverColumns(hard);
+    expect(found.hidden['requestId']).toBe(false);
+    const everyColumn = found.columns.map((c) => c.id);
+    const byId = new Map(found.columns.map((c) => [c.id, c]));
+    const cases: [SortingState, string][] = [
+      [[{ id: 'reference', desc: false }], 'inv'],
+      [[{ id: 'reference', desc: true }], 'MILE '],
+      [[{ id: 'mixed', desc: true }], ''],
+      [[{ id: 'mixed', desc: false }], 'n1'],
+      [[{ id: 'contact.name', desc: false }], 'nzd'],
+      [[{ id: 'contact.name', desc: true }], ''],
+      [[{ id: 'total', desc: false }], '1,0'],
+      [[{ id: 'dueDate', desc: true }], 'dec 2024'],
+      // Only the hidden request id holds this text.
+      [[{ id: 'documentNumber', desc: true }], '000000000042'],
+      [[], 'approved'],
+    ];
+    for (const [sorting, filter] of cases) {
+      const table = constructTable({
+        features: { ...tableModel.ITEMS_TABLE_FEATURES, coreReactivityFeature: storeReactivityBindings() },
+        columns: tableModel.itemColumnDefs(found.columns, hard),
+        data: hard,
+        ...tableModel.ITEMS_TABLE_OPTIONS,
+        state: { sorting, globalFilter: filter, columnVisibility: found.hidden },
+      } as never) as unknown as {
+        getRowModel(): { rows: { original: ItemRow }[] };
+        getVisibleLeafColumns(): { id: string }[];
+      };
+      const columns = tableModel.shownColumnsOf(table.getVisibleLeafColumns(), byId);
+      // Read without the table: rows any of whose cells (hidden ones too) show the filter, in any case;
+      // ordered by the cells' sort keys, empty ones last either way, equal ones in load order.
+      const wanted = filter.trim().toLocaleLowerCase();
+      const expected = hard.filter((row) =>
+        everyColumn.some((id) => items.cellText(row, id).toLocaleLowerCase().includes(wanted)),
+      );
+      const [sort] = sorting;
+      if (sort)
+        expected.sort((a, b) => {
+          const [ka, kb] = [items.sortKey(a, sort.id), items.sortKey(b, sort.id)];
+          if (ka === undefined || kb === undefined)
+            return ka === kb ? a.position - b.position : ka === undefined ? 1 : -1;
+          return (sort.desc ? -1 : 1) * items.compareKeys(ka, kb) || a.position - b.position;
+        });
+      const cells = expected.map((row) => columns.map((c) => items.cellText(row, c.id)));
+      const drawn = table.getRowModel().rows.map((r) => columns.map((c) => items.cellText(r.original, c.id)));
+      const csv = tableModel.shownCells(table, columns);
+      const label = `${JSON.stringify(sorting)} filtered by "${filter}"`;
+      expect(expected.length, label).toBeGreaterThan(0);
+      expect(drawn, label).toEqual(cells);
+      expect(csv.rows, label).toEqual(cells);
+      expect(csv.columns, label).toEqual(columns.map((c) => c.label));
     }
   });
 });
