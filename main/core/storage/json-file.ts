@@ -133,7 +133,11 @@ export async function writeJsonFile(
   value: unknown,
   { flush = true, compact = false }: JsonWriteOptions = {},
 ): Promise<void> {
-  const text = (compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)) + '\n';
+  await writeTextFileAtomically(file, (compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)) + '\n', flush);
+}
+
+/** Writes beside the target and renames over it, so a failed write never leaves half a file in its place. */
+export async function writeTextFileAtomically(file: string, text: string, flush = true): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'w', 0o600);
   try {

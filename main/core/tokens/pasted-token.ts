@@ -4,12 +4,17 @@ import { extractTokens } from '../inspect/index';
 export type PastedToken =
   { readonly ok: true; readonly token: string } | { readonly ok: false; readonly reason: string };
 
+/** A compact JWT or an opaque token on its own: base64url characters and dots, nothing around them. */
+const BARE_TOKEN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){0,4}$/;
+
 /**
  * The access token in what people paste, found the way the inspector finds it (a `Bearer ` prefix,
  * quotes, stray spaces, a JSON token response, a header line, a cURL command); an opaque token is
  * taken as it is, cleaned of quotes and whitespace.
  */
 export function cleanPastedToken(input: string): PastedToken {
+  // Most pastes are the bare token: nothing to extract from them (the extractor tries every shape).
+  if (BARE_TOKEN.test(input)) return { ok: true, token: input };
   const { found } = extractTokens(input);
   const jwt = found.find((t) => t.label === 'access_token') ?? found[0];
   if (jwt) return { ok: true, token: jwt.token };

@@ -1,27 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { writeTextFileAtomically } from '../storage/json-file';
 
 /** Writes a file the user chose, or rejects with the system's error. */
 export type FileWriter = (file: string, text: string) => Promise<void>;
 
-/** Writes beside the target and renames over it, so a failed export never leaves half a file in its place. */
-export const writeFileAtomically: FileWriter = async (file, text) => {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-};
+/** Exports are written like the app's own files: beside the target, then renamed over it. */
+export const writeFileAtomically: FileWriter = (file, text) => writeTextFileAtomically(file, text);
 
 /** Why an export was not written, in plain words with what to do. */
 export function describeExportFailure(error: unknown): string {

@@ -4,7 +4,7 @@ import type { ConnectionView } from '../../../preload/contract';
 import { ConnectionCard } from './connection-card';
 
 /** A card's height before it is measured; real heights replace it as cards render. */
-const ESTIMATED_CARD_PX = 235;
+const ESTIMATED_CARD_PX = 285;
 /** The space between cards, as .connection-window sets it. */
 const CARD_GAP_PX = 18;
 

@@ -202,8 +202,8 @@ function DraftFields({
       />
       <DraftInput
         {...credentials}
-        label="API workbench: reads per minute"
-        hint="The API workbench reads at most this many pages a minute per organisation, and waits rather than exceed it. Leave empty for 100, the Public API's limit."
+        label="Browse API data: reads per minute"
+        hint="Browse API data reads at most this many pages a minute per organisation, and waits rather than exceed it. Leave empty for 100, the Public API's limit."
         inputMode="numeric"
         value={draft.readsPerMinute}
         onChange={(readsPerMinute) => change({ readsPerMinute })}

@@ -18,6 +18,12 @@ export interface ItemColumn {
   readonly width: number;
 }
 
+/** A list of fields in order, with each one's place: shared by every row that has exactly these fields. */
+export interface RowFields {
+  readonly ids: readonly string[];
+  readonly at: ReadonlyMap<string, number>;
+}
+
 /** One loaded item with its fields flattened one level, and what its cells show, made once when it arrived. */
 export interface ItemRow {
   /** Stable within a run: the item's position in load order, as text. */
@@ -26,8 +32,10 @@ export interface ItemRow {
   readonly position: number;
   readonly item: unknown;
   readonly values: Readonly<Record<string, unknown>>;
-  /** Field → what its cell shows (`cellText`), for every field the item has. */
-  readonly texts: ReadonlyMap<string, string>;
+  /** The item's fields; items of one list mostly share one such list, so a row keeps only its texts. */
+  readonly fields: RowFields;
+  /** What each field's cell shows (`cellText`), in the order of `fields`. */
+  readonly texts: readonly string[];
   /** Every cell's text in lower case, one line each, hidden columns too: what the text filter searches. */
   readonly search: string;
 }
@@ -119,23 +127,30 @@ export function itemRows(items: readonly unknown[]): ItemRow[] {
 /** Cells are lines of the search text: a filter (one line, trimmed) never matches across two cells. */
 const CELL_SEPARATOR = '\n';
 
+// The field lists met so far (a list's items usually have one or a few), kept within a bound.
+const fieldLists = new Map<string, RowFields>();
+const FIELD_LISTS_KEPT = 1000;
+
+function fieldsOf(ids: string[]): RowFields {
+  const key = JSON.stringify(ids);
+  let fields = fieldLists.get(key);
+  if (!fields) {
+    if (fieldLists.size >= FIELD_LISTS_KEPT) fieldLists.clear();
+    fields = { ids, at: new Map(ids.map((id, i) => [id, i])) };
+    fieldLists.set(key, fields);
+  }
+  return fields;
+}
+
 function makeRow(item: unknown, position: number): ItemRow {
   const values = flattenItem(item);
-  const texts = new Map<string, string>();
-  const shown: string[] = [];
-  for (const id of Object.keys(values)) {
-    const text = valueText(values, id);
-    texts.set(id, text);
-    if (text !== '') shown.push(text);
-  }
-  return {
-    id: String(position),
-    position,
-    item,
-    values,
-    texts,
-    search: shown.join(CELL_SEPARATOR).toLocaleLowerCase(),
-  };
+  const fields = fieldsOf(Object.keys(values));
+  const texts = fields.ids.map((id) => valueText(values, id));
+  const search = texts
+    .filter((text) => text !== '')
+    .join(CELL_SEPARATOR)
+    .toLocaleLowerCase();
+  return { id: String(position), position, item, values, fields, texts, search };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -177,7 +192,8 @@ const isIdField = (id: string) => /^id$|[a-z]Id$/.test(fieldName(id));
 
 /** What a cell shows, as text: dates formatted, money with its currency, nested values as JSON, nothing for null. */
 export function cellText(row: ItemRow, columnId: string): string {
-  return row.texts.get(columnId) ?? '';
+  const at = row.fields.at.get(columnId);
+  return at === undefined ? '' : row.texts[at]!;
 }
 
 function valueText(values: Readonly<Record<string, unknown>>, columnId: string): string {
@@ -229,17 +245,29 @@ const byNumberKey = (a: Keyed<number>, b: Keyed<number>) => a.key - b.key;
 const byRough = (a: KeyedText, b: KeyedText) => (a.rough < b.rough ? -1 : a.rough > b.rough ? 1 : 0);
 const byCollator = (a: KeyedText, b: KeyedText) => (a.key === b.key ? 0 : collator.compare(a.key, b.key));
 
+// Each loaded list's columns' places, made once per list and column (a list is made again as pages arrive).
+const placesMade = new WeakMap<readonly ItemRow[], Map<string, readonly (number | undefined)[]>>();
+
 /**
  * Each row's place in a column's ascending order (`compareKeys` of `sortKey`s), by the rows' index: a
- * number, the same for equal keys, or undefined for an empty cell (it sorts last). A column of numbers
- * or dates keeps its keys as they are; one with texts gets places from one sort. Made once per loaded list
- * and column, so sorting then compares two numbers instead of two texts.
- *
- * The collator is exact but slow (~0.2 µs a comparison, ~55,000 of them to sort 5,000 texts): the texts
- * are first sorted by their lower case in plain code-unit order, which leaves them almost in the
- * collator's order, and the collator's own sort (TimSort, stable) then finishes in a few comparisons a text.
+ * number, the same for equal keys, or undefined for an empty cell (it sorts last). Made once per loaded
+ * list and column and kept with the list, so sorting compares two numbers instead of two texts.
  */
 export function sortRanks(rows: readonly ItemRow[], columnId: string): readonly (number | undefined)[] {
+  let made = placesMade.get(rows);
+  if (!made) placesMade.set(rows, (made = new Map()));
+  let places = made.get(columnId);
+  if (!places) made.set(columnId, (places = placesOf(rows, columnId)));
+  return places;
+}
+
+/**
+ * A column of numbers or dates keeps its keys as they are; one with texts gets places from one sort. The
+ * collator is exact but slow (~0.2 µs a comparison, ~55,000 of them to sort 5,000 texts): the texts are
+ * first sorted by their lower case in plain code-unit order, which leaves them almost in the collator's
+ * order, and the collator's own sort (TimSort, stable) then finishes in a few comparisons a text.
+ */
+function placesOf(rows: readonly ItemRow[], columnId: string): readonly (number | undefined)[] {
   const keys = rows.map((row) => sortKey(row, columnId));
   if (!keys.some((key) => typeof key === 'string')) return keys as readonly (number | undefined)[];
   const numbers: Keyed<number>[] = [];
@@ -299,15 +327,22 @@ function kindOf(id: string, sample: unknown, hasCurrency: boolean): ColumnKind {
 export function discoverColumns(rows: readonly ItemRow[]): ItemColumns {
   const samples = new Map<string, unknown>();
   let hasCurrency = false;
-  // Runs again on every page over every row: it reads the texts' keys (no array per row) and stops looking
-  // at a column once it has a sample.
+  // Runs again on every page over every row: a row whose field list has given every one of its columns a
+  // sample already has nothing to add.
+  const sampled = new Set<RowFields>();
   for (const row of rows) {
     const currency = row.values.currencyCode;
     if (typeof currency === 'string' && currency !== '') hasCurrency = true;
-    for (const id of row.texts.keys()) {
+    if (sampled.has(row.fields)) continue;
+    let complete = true;
+    for (const id of row.fields.ids) {
       const sample = samples.get(id);
-      if (sample === undefined || sample === null) samples.set(id, row.values[id]);
+      if (sample !== undefined && sample !== null) continue;
+      const value = row.values[id];
+      samples.set(id, value);
+      if (value === undefined || value === null) complete = false;
     }
+    if (complete) sampled.add(row.fields);
   }
   const found = [...samples.keys()];
   const preferred = PREFERRED.filter((id) => samples.has(id));

@@ -6,13 +6,26 @@ import type { RunProgress, WorkbenchPage } from '../../../preload/contract';
 export const DEFAULT_PAGE_CAP = 50;
 export const MAX_PAGE_CAP = 10_000;
 
-/** The pages so far, in page order; a page that arrives again (e.g. retried after failing) replaces the earlier one. */
+/**
+ * The pages so far, in page order; a page that arrives again (e.g. retried after failing) replaces the
+ * earlier one. The same answer arriving again (as an event, then in the call's result) keeps the copy
+ * already there, so its items stay the objects the table has already made rows of (README "Benchmark").
+ */
 export function withPages(pages: readonly WorkbenchPage[], arrived: readonly WorkbenchPage[]): WorkbenchPage[] {
   if (arrived.length === 0) return pages as WorkbenchPage[];
   const byNumber = new Map(pages.map((page) => [page.number, page]));
-  for (const page of arrived) byNumber.set(page.number, page);
-  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+  let changed = false;
+  for (const page of arrived) {
+    const earlier = byNumber.get(page.number);
+    if (earlier !== undefined && sameAnswer(earlier, page)) continue;
+    byNumber.set(page.number, page);
+    changed = true;
+  }
+  return changed ? [...byNumber.values()].sort((a, b) => a.number - b.number) : (pages as WorkbenchPage[]);
 }
+
+/** One answer seen twice: the same report (each request's report has its own id). */
+const sameAnswer = (a: WorkbenchPage, b: WorkbenchPage) => a.report.id === b.report.id;
 
 /** Every item the pages added, in page order. */
 export function itemsOf(pages: readonly WorkbenchPage[]): unknown[] {

@@ -25,11 +25,7 @@ export function TableToolbar({ items, total }: { items: ItemsTable; total: numbe
         />
       </div>
       <p className="hint wb-count" aria-live="polite">
-        {items.filtering
-          ? 'Filtering…'
-          : shown === total
-            ? `${count(total)} items`
-            : `${count(shown)} of ${count(total)} items match`}
+        {shown === total ? `${count(total)} items` : `${count(shown)} of ${count(total)} items match`}
       </p>
       <ColumnChooser items={items} />
     </div>

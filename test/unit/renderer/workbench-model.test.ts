@@ -69,6 +69,7 @@ interface Progress {
 interface Page {
   runId: string;
   number: number;
+  report: { id: string };
   items: unknown[];
   hasMore: boolean;
 }
@@ -257,6 +258,14 @@ describe('the CSV export is the table as shown', () => {
       // Only the hidden request id holds this text.
       [[{ id: 'documentNumber', desc: true }], '000000000042'],
       [[], 'approved'],
+      // Shift-click: by contact, then by total, largest first.
+      [
+        [
+          { id: 'contact.name', desc: false },
+          { id: 'total', desc: true },
+        ],
+        'bill',
+      ],
     ];
     for (const [sorting, filter] of cases) {
       const table = constructTable({
@@ -276,14 +285,16 @@ describe('the CSV export is the table as shown', () => {
       const expected = hard.filter((row) =>
         everyColumn.some((id) => items.cellText(row, id).toLocaleLowerCase().includes(wanted)),
       );
-      const [sort] = sorting;
-      if (sort)
-        expected.sort((a, b) => {
+      expected.sort((a, b) => {
+        for (const sort of sorting) {
           const [ka, kb] = [items.sortKey(a, sort.id), items.sortKey(b, sort.id)];
-          if (ka === undefined || kb === undefined)
-            return ka === kb ? a.position - b.position : ka === undefined ? 1 : -1;
-          return (sort.desc ? -1 : 1) * items.compareKeys(ka, kb) || a.position - b.position;
-        });
+          if (ka === undefined && kb === undefined) continue;
+          if (ka === undefined || kb === undefined) return ka === undefined ? 1 : -1;
+          const order = items.compareKeys(ka, kb);
+          if (order !== 0) return sort.desc ? -order : order;
+        }
+        return a.position - b.position;
+      });
       const cells = expected.map((row) => columns.map((c) => items.cellText(row, c.id)));
       const drawn = table.getRowModel().rows.map((r) => columns.map((c) => items.cellText(r.original, c.id)));
       const csv = tableModel.shownCells(table, columns);
@@ -361,9 +372,11 @@ describe('the endpoint catalogue', () => {
 });
 
 describe('a run’s pages and progress', () => {
+  let requests = 0;
   const page = (number: number, count: number): Page => ({
     runId: 'r',
     number,
+    report: { id: `report-${++requests}` },
     items: Array.from({ length: count }, (_, i) => ({ page: number, i })),
     hasMore: true,
   });
@@ -386,6 +399,14 @@ describe('a run’s pages and progress', () => {
       [2, 3],
     ]);
     expect(run.itemsOf(pages)).toHaveLength(5);
+  });
+
+  it('the same answer arriving again (the event, then the result) keeps the copy the table already has', () => {
+    const first = page(1, 2);
+    const pages = run.withPages([], [first]);
+    const again = run.withPages(pages, [{ ...first, items: [...first.items] }]);
+    expect(again).toBe(pages);
+    expect(again[0]).toBe(first);
   });
 
   it('says where the run stands, with counts', () => {
