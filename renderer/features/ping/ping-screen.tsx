@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { CopyTokenDialog } from '../../shared/copy-token-dialog';
 import { Screen } from '../../shared/screen';
 import { useConnections } from '../connections/use-connections';
 import { useEnvironments } from '../environments/use-environments';
@@ -58,18 +59,10 @@ export function PingScreen() {
         onClear={() => setConfirm('clear')}
       />
       {confirm === 'token' && (
-        <ConfirmDialog
-          title="Copy the command with the real token?"
-          confirm="Copy with the token"
-          cancel="Keep $TOKEN"
+        <CopyTokenDialog
           onConfirm={decided(() => void ping.copy('curl-with-token'))}
           onCancel={() => setConfirm(null)}
-        >
-          <p>
-            Anyone who gets this command can call ApprovalMax as this connection until the token expires. It is cleared
-            from the clipboard after 60 seconds. Never paste it into a ticket or a chat.
-          </p>
-        </ConfirmDialog>
+        />
       )}
       {confirm === 'clear' && (
         <ConfirmDialog

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { WorkbenchRequest } from '../../../preload/contract';
 import { bridge } from '../../bridge';
 import { CallError } from '../../shared/call-error';
-import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { CopyTokenDialog } from '../../shared/copy-token-dialog';
 import { failed, useAction } from '../../shared/use-action';
 
 /** "Copy as cURL" for the request as built: `$TOKEN` by default; the real token only after asking, and wiped after 60 s. */
@@ -36,18 +36,7 @@ export function CurlCopy({ request, ready }: { request: WorkbenchRequest | null;
       )}
       <CallError error={copy.error} compact />
       {asking && (
-        <ConfirmDialog
-          title="Copy the command with the real token?"
-          confirm="Copy with the token"
-          cancel="Keep $TOKEN"
-          onConfirm={() => (setAsking(false), void copy.run(true))}
-          onCancel={() => setAsking(false)}
-        >
-          <p>
-            Anyone who gets this command can call ApprovalMax as this connection until the token expires. It is cleared
-            from the clipboard after 60 seconds. Never paste it into a ticket or a chat.
-          </p>
-        </ConfirmDialog>
+        <CopyTokenDialog onConfirm={() => (setAsking(false), void copy.run(true))} onCancel={() => setAsking(false)} />
       )}
     </div>
   );
